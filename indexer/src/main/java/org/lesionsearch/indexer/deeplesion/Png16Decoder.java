@@ -20,7 +20,8 @@ public final class Png16Decoder {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final int IHDR = 0x49484452, IDAT = 0x49444154, IEND = 0x49454e44;
-    private static final int MAX_SIDE = 1 << 14;
+    /** Largest side decoded: the raw buffer is sized from the header, so a forged header must not ask for more. */
+    private static final int MAX_SIDE = 1 << 12;
 
     /** A decoded image: {@code width * height} samples, row by row, as unsigned 16-bit values in {@code char}s. */
     public record Gray16(int width, int height, char[] samples) {

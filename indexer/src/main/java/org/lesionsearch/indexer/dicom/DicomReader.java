@@ -29,6 +29,8 @@ import org.lesionsearch.indexer.patch.HuWindow;
 public final class DicomReader {
 
     private static final DateTimeFormatter DA = DateTimeFormatter.BASIC_ISO_DATE;
+    /** Largest slice side read; CT slices are 512 or 1024 pixels. */
+    static final int MAX_SIDE = 4096;
 
     static {
         // PixelMed asks ImageIO for a JPEG-Lossless reader; make sure TwelveMonkeys' is registered even when
@@ -101,6 +103,11 @@ public final class DicomReader {
         double[] spacing = doubles(list, TagFromName.PixelSpacing);
         if (rows < 1 || columns < 1) {
             throw new InvalidDicomException(name + ": Rows (0028,0010) and Columns (0028,0011) must be positive, were " + rows + " and " + columns);
+        }
+        if (rows > MAX_SIDE || columns > MAX_SIDE) {
+            // checked before any pixel array is made: a forged header must not decide how much memory is taken
+            throw new InvalidDicomException(name + ": Rows (0028,0010) x Columns (0028,0011) = " + rows + " x " + columns
+                    + " is not a CT slice; at most " + MAX_SIDE + " x " + MAX_SIDE + " is read");
         }
         if (samples != 1) {
             throw new InvalidDicomException(name + ": " + samples + " samples per pixel; a CT slice has one");

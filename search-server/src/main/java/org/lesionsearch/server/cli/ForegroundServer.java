@@ -1,13 +1,14 @@
 package org.lesionsearch.server.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.concurrent.CountDownLatch;
 import org.lesionsearch.core.index.LesionIndex;
 import org.lesionsearch.server.api.ApiContext;
 import org.lesionsearch.server.api.ApiServer;
 import org.lesionsearch.server.api.ServerConfig;
+import org.lesionsearch.server.auth.ListenPolicy;
+import org.lesionsearch.server.auth.ServerSecurity;
 
 /**
  * Runs the API in the foreground until the process is asked to stop (Ctrl-C, SIGTERM); a
@@ -28,12 +29,29 @@ final class ForegroundServer {
      * fails to start.
      */
     static int run(ApiContext context, PrintWriter out, PrintWriter err) {
+        return run(context, ServerSecurity.none(), out, err);
+    }
+
+    /**
+     * Takes ownership of the context's index and encoder and of the security's audit log: they are
+     * closed when the server stops or fails to start. Refuses (exit code 2) to listen beyond the
+     * loopback interface without tokens.
+     */
+    static int run(ApiContext context, ServerSecurity security, PrintWriter out, PrintWriter err) {
         ServerConfig config = context.config();
+        try {
+            ListenPolicy.check(config.host(), security.authenticates());
+        } catch (IllegalStateException e) {
+            closeAll(context, security);
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
         ApiServer server;
         try {
-            server = ApiServer.create(context).start();
+            server = ApiServer.create(context, security).start();
         } catch (RuntimeException e) {
-            closeAll(context);
+            closeAll(context, security);
             err.println("error: cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e));
             err.flush();
             return 1;
@@ -43,13 +61,14 @@ final class ForegroundServer {
             try {
                 server.close();
             } finally {
-                closeAll(context);
+                closeAll(context, security);
                 stopped.countDown();
             }
         }, "lesion-search-shutdown"));
-        if (!isLoopback(config.host())) {
-            err.println("warning: listening on " + config.host() + ", not on the loopback address: the API has no"
-                    + " authentication yet, so anyone who can reach this address can read patient data");
+        if (security.authenticates()) {
+            err.println("access: " + security.tokens().size() + " tokens from " + security.tokens().file().path()
+                    + (security.audit() == null ? "" : "; audit log: " + security.audit().path())
+                    + (security.https() ? "; HTTPS" : ""));
         }
         out.println("Lesion Search listening on " + server.baseUri() + "  (search page: " + server.baseUri()
                 + "/ ; API description: " + server.baseUri() + "/api/openapi.json; stop with Ctrl-C)");
@@ -62,21 +81,21 @@ final class ForegroundServer {
         return 0;
     }
 
-    private static void closeAll(ApiContext context) {
+    private static void closeAll(ApiContext context, ServerSecurity security) {
         try {
             if (context.encoder() != null) {
                 context.encoder().close();
             }
         } finally {
-            context.index().close();
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
+            try {
+                context.index().close();
+            } finally {
+                try {
+                    security.close();
+                } catch (IOException e) {
+                    System.err.println("warning: closing the audit log failed: " + e.getMessage());
+                }
+            }
         }
     }
 

@@ -146,7 +146,13 @@ public final class IndexCommand implements Callable<Integer> {
             return 2;
         } catch (IndexException | IllegalStateException e) {
             finish(bar);
-            err.println("index: the index cannot be used: " + e.getMessage());
+            if (StorageFull.causedBy(e)) {
+                err.println("index: stopped because the disk is full or a file size limit was reached (" + e.getMessage()
+                        + "). The index keeps every batch committed before; free space and run the same command again"
+                        + " to resume.");
+            } else {
+                err.println("index: the index cannot be used: " + e.getMessage());
+            }
             return 2;
         }
         finish(bar);
