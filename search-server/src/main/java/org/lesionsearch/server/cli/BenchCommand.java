@@ -88,10 +88,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--exact-threshold", description = "Lucene: score a segment exactly when its filter matches at most this many lesions.")
     Integer exactThreshold;
 
-    @Option(names = "--min-candidates", description = "Lucene and Elasticsearch: graph candidates at least, before rescoring.")
+    @Option(names = "--min-candidates", description = "Lucene and Elasticsearch: graph candidates at least, before rescoring (default: each backend's own).")
     Integer minCandidates;
 
-    @Option(names = "--oversampling", description = "Lucene and Elasticsearch: graph candidates per requested hit, before rescoring.")
+    @Option(names = "--oversampling", description = "Lucene and Elasticsearch: graph candidates per requested hit, before rescoring (default: each backend's own).")
     Double oversampling;
 
     @Option(names = "--ram-buffer-mb", defaultValue = "1024",
@@ -139,12 +139,18 @@ public final class BenchCommand implements Callable<Integer> {
         };
     }
 
-    /** The Lucene backend's graph and candidate settings, so that both backends do the same work. */
+    /** Elasticsearch's own defaults, with the graph and candidate settings given on the command line. */
     private ElasticsearchOptions elasticsearchOptions() {
-        LuceneIndexOptions lucene = luceneOptions();
         try {
-            return ElasticsearchOptions.defaults(esUrl, esIndex).withGraph(lucene.maxConn(), lucene.beamWidth())
-                    .withCandidates(lucene.minCandidates(), lucene.oversampling());
+            ElasticsearchOptions options = ElasticsearchOptions.defaults(esUrl, esIndex);
+            if (beamWidth != null) {
+                options = options.withGraph(options.maxConn(), beamWidth);
+            }
+            if (minCandidates != null || oversampling != null) {
+                options = options.withCandidates(minCandidates == null ? options.minCandidates() : minCandidates,
+                        oversampling == null ? options.oversampling() : oversampling);
+            }
+            return options;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
