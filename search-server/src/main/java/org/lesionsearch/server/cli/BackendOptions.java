@@ -28,7 +28,7 @@ final class BackendOptions {
     String esIndex;
 
     @Option(names = "--es-shards", defaultValue = "1", paramLabel = "N",
-            description = "Elasticsearch: primary shards of a new index (default: ${DEFAULT-VALUE}; see docs/scaling-out.md).")
+            description = "Elasticsearch: primary shards of a new index (default: ${DEFAULT-VALUE}; see the README section Scaling out).")
     int esShards;
 
     @Option(names = "--es-replicas", defaultValue = "0", paramLabel = "N",
