@@ -12,6 +12,18 @@ import picocli.CommandLine.Command;
                 + " the same lesion over time and teaching cases by words.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            EvalMatchingCommand.class, QueryBenchCommand.class,
+            LoadBenchCommand.class,
+            IndexCommand.class, BenchIngestCommand.class,
+            SynthCommand.class, ContactSheetCommand.class,
+            CrawlCommand.class,
+            BenchCommand.class,
+            BenchModelsCommand.class, TrainCommand.class,
+            ServeCommand.class,
+            TokenCommand.class,
+            ImportCommand.class,
+            DemoCommand.class,
+            MineLabelsCommand.class, EvalLabelsCommand.class,
         })
 public final class LesionSearchCommand implements Runnable {
 
