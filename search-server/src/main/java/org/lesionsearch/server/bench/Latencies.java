@@ -3,21 +3,21 @@ package org.lesionsearch.server.bench;
 import java.util.Arrays;
 
 /** Per-query wall times of one filter class, in nanoseconds, summarised as percentiles. */
-final class Latencies {
+public final class Latencies {
 
     private final long[] nanos;
     private int size;
 
-    Latencies(int capacity) {
+    public Latencies(int capacity) {
         nanos = new long[capacity];
     }
 
-    void add(long elapsedNanos) {
+    public void add(long elapsedNanos) {
         nanos[size++] = elapsedNanos;
     }
 
     /** The {@code p}-th percentile (nearest rank) in milliseconds. */
-    double percentileMs(double p) {
+    public double percentileMs(double p) {
         if (size == 0) {
             return Double.NaN;
         }

@@ -1,5 +1,6 @@
 package org.lesionsearch.server.bench.query;
 
+import org.lesionsearch.server.bench.Latencies;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -77,7 +78,7 @@ public final class QueryBench {
             for (QueryClass c : classes) {
                 progress.println("timing " + c.name + " ...");
                 boolean grouped = c.name.startsWith("grouped");
-                Percentiles inProcess = new Percentiles(queries), http = new Percentiles(queries);
+                Latencies inProcess = new Latencies(queries), http = new Latencies(queries);
                 long hits = 0, total = 0;
                 for (int i = 0; i < warmup + queries; i++) {
                     String q = c.query.apply(i);
@@ -100,8 +101,8 @@ public final class QueryBench {
                         total += r.totalMatches();
                     }
                 }
-                rows.add(new QueryBenchFigures.SearchRow(c.name, c.query.apply(0), inProcess.ms(50), inProcess.ms(99),
-                        http.ms(50), http.ms(99), (double) hits / queries, (double) total / queries));
+                rows.add(new QueryBenchFigures.SearchRow(c.name, c.query.apply(0), inProcess.percentileMs(50), inProcess.percentileMs(99),
+                        http.percentileMs(50), http.percentileMs(99), (double) hits / queries, (double) total / queries));
             }
             rows.add(fetchBaseline(client, base, examples));
         }
@@ -113,7 +114,7 @@ public final class QueryBench {
         int rounds = queries;
         List<QueryBenchFigures.ParseRow> rows = new ArrayList<>();
         for (String q : TYPICAL_QUERIES) {
-            Percentiles parse = new Percentiles(rounds), plan = new Percentiles(rounds);
+            Latencies parse = new Latencies(rounds), plan = new Latencies(rounds);
             for (int i = 0; i < warmup + rounds; i++) {
                 long t0 = System.nanoTime();
                 QueryParser.parse(q);
@@ -125,7 +126,7 @@ public final class QueryBench {
                     plan.add(t2 - t1);
                 }
             }
-            rows.add(new QueryBenchFigures.ParseRow(q, parse.ms(50), parse.ms(99), plan.ms(50), plan.ms(99)));
+            rows.add(new QueryBenchFigures.ParseRow(q, parse.percentileMs(50), parse.percentileMs(99), plan.percentileMs(50), plan.percentileMs(99)));
         }
         return rows;
     }
@@ -134,7 +135,7 @@ public final class QueryBench {
     private QueryBenchFigures.SearchRow fetchBaseline(HttpClient client, URI base, List<String> examples)
             throws IOException, InterruptedException {
         progress.println("timing GET /api/lesions/{id} ...");
-        Percentiles http = new Percentiles(queries);
+        Latencies http = new Latencies(queries);
         for (int i = 0; i < warmup + queries; i++) {
             String id = examples.get(i % examples.size());
             long t0 = System.nanoTime();
@@ -150,7 +151,7 @@ public final class QueryBench {
             }
         }
         return new QueryBenchFigures.SearchRow("baseline: GET /api/lesions/{id}", "(one lesion, no search)",
-                Double.NaN, Double.NaN, http.ms(50), http.ms(99), 1, 1);
+                Double.NaN, Double.NaN, http.percentileMs(50), http.percentileMs(99), 1, 1);
     }
 
     /** Ids of indexed lesions with embeddings, spread over the index, to use as examples. */
