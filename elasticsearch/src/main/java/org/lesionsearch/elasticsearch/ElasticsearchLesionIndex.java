@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.http.HttpHost;
 import org.apache.lucene.util.VectorUtil;
@@ -42,14 +41,13 @@ import org.lesionsearch.core.index.IndexException;
 import org.lesionsearch.core.index.IndexStats;
 import org.lesionsearch.core.index.LabelFacets;
 import org.lesionsearch.core.index.LesionIndex;
-import org.lesionsearch.core.index.ModelMismatchException;
+import org.lesionsearch.core.index.LesionAdmission;
 import org.lesionsearch.core.index.SearchHit;
 import org.lesionsearch.core.index.SearchPlan;
 import org.lesionsearch.core.index.SearchRequest;
 import org.lesionsearch.core.index.SearchResult;
 import org.lesionsearch.core.index.SortOrder;
 import org.lesionsearch.core.index.UpsertResult;
-import org.lesionsearch.core.lesion.InvalidLesionException;
 import org.lesionsearch.core.lesion.Lesion;
 import org.lesionsearch.core.lesion.LesionId;
 import org.lesionsearch.core.lesion.ModelInfo;
@@ -113,7 +111,7 @@ public final class ElasticsearchLesionIndex implements LesionIndex {
     private final IndexGenerations generations;
     private final FilterQueries filters;
     private final BulkWriter bulk;
-    private final AtomicReference<ModelInfo> model;
+    private final LesionAdmission admission;
     /** Where reads and writes go: the alias, or a new generation until it is published. */
     private volatile String target;
     private final String generation;
@@ -133,7 +131,7 @@ public final class ElasticsearchLesionIndex implements LesionIndex {
         this.bulk = new BulkWriter(client, options.bulk());
         this.target = target;
         this.generation = generation;
-        this.model = new AtomicReference<>(model);
+        this.admission = new LesionAdmission(options.validator(), model);
     }
 
     /**
@@ -235,7 +233,7 @@ public final class ElasticsearchLesionIndex implements LesionIndex {
 
     @Override
     public Optional<ModelInfo> model() {
-        return Optional.ofNullable(model.get());
+        return Optional.ofNullable(admission.model());
     }
 
     // ---- writing ------------------------------------------------------------------------------
@@ -246,7 +244,7 @@ public final class ElasticsearchLesionIndex implements LesionIndex {
         List<UpsertResult.Rejected> rejected = new ArrayList<>();
         List<BulkWriter.Item> items = new ArrayList<>(lesions.size());
         List<Integer> positions = new ArrayList<>(lesions.size());
-        ModelInfo before = model.get();
+        ModelInfo before = admission.model();
         for (int i = 0; i < lesions.size(); i++) {
             Lesion lesion = lesions.get(i);
             String refusal = refusal(lesion);
@@ -262,7 +260,7 @@ public final class ElasticsearchLesionIndex implements LesionIndex {
                 rejected.add(new UpsertResult.Rejected(i, lesion.id().value(), "lesion " + lesion.id() + ": " + e.getMessage()));
             }
         }
-        ModelInfo after = model.get();
+        ModelInfo after = admission.model();
         if (before == null && after != null) {
             recordModel(after);
         }
@@ -288,25 +286,14 @@ public final class ElasticsearchLesionIndex implements LesionIndex {
 
     /** Why a lesion cannot be written, or {@code null} when it can; claims the index for the lesion's model if it has none. */
     private String refusal(Lesion lesion) {
-        if (lesion == null) {
-            return "lesion is missing (null)";
-        }
-        List<Violation> violations = options.validator().violations(lesion);
-        if (!violations.isEmpty()) {
-            return new InvalidLesionException(lesion.id() == null ? null : lesion.id().value(), violations).getMessage();
+        String invalidity = admission.invalidity(lesion);
+        if (invalidity != null) {
+            return invalidity;
         }
         if (lesion.id().value().getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
             return "lesion " + lesion.id() + ": the id is longer than Elasticsearch's " + MAX_ID_BYTES + " bytes";
         }
-        ModelInfo lesionModel = lesion.model();
-        if (lesionModel == null) {
-            return null;
-        }
-        ModelInfo indexModel = lesion.embedding() == null ? model.get() : model.compareAndExchange(null, lesionModel);
-        if (indexModel != null && !indexModel.equals(lesionModel)) {
-            return new ModelMismatchException(lesion.id().value(), indexModel, lesionModel).getMessage();
-        }
-        return null;
+        return admission.modelConflict(lesion);
     }
 
     /** Keeps the model of the index's vectors in the mapping, where every later opener reads it. */
@@ -563,7 +550,7 @@ public final class ElasticsearchLesionIndex implements LesionIndex {
         var health = call("reading the index health", () -> client.cluster().health(h -> h.index(target)));
         IndexMeta meta = call("reading the index mapping", () -> meta(client, generation));
         if (meta.model() != null) {
-            model.compareAndSet(null, meta.model());
+            admission.adoptIfNone(meta.model());
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("url", options.url().toString());
@@ -582,7 +569,7 @@ public final class ElasticsearchLesionIndex implements LesionIndex {
         long store = indexStats.total() == null || indexStats.total().store() == null ? -1
                 : indexStats.total().store().sizeInBytes();
         return new IndexStats(backend(), counts.hits().total().value(), cardinality(counts, "patients"),
-                cardinality(counts, "studies"), store, model.get(), details);
+                cardinality(counts, "studies"), store, admission.model(), details);
     }
 
     private static long cardinality(SearchResponse<Void> response, String name) {

@@ -75,11 +75,11 @@ public final class IngestPipeline {
             for (Rejection r : scan.rejections()) {
                 run.reject(STAGE_SOURCE, r);
             }
-            List<SeriesWork> todo = skipIndexed(scan, run);
-            run.total = todo.stream().mapToLong(s -> s.lesions().size()).sum();
+            List<SeriesWork> pending = skipIndexed(scan, run);
+            run.total = pending.stream().mapToLong(s -> s.lesions().size()).sum();
             run.candidates = scan.lesionCount() + scan.rejections().size();
             report(run);
-            processAll(todo, run);
+            processAll(pending, run);
             flushEncode(run);
             flushWrite(run);
             return new IngestSummary(source.description(), model.toString(), run.candidates, run.alreadyIndexed,
@@ -92,7 +92,7 @@ public final class IngestPipeline {
     /** Drops lesions the index already holds, and a second lesion with an id seen before. */
     private List<SeriesWork> skipIndexed(SourceScan scan, Run run) throws IOException {
         Set<String> seen = new HashSet<>();
-        List<SeriesWork> todo = new ArrayList<>();
+        List<SeriesWork> pending = new ArrayList<>();
         for (SeriesWork series : scan.series()) {
             List<LesionCandidate> kept = new ArrayList<>();
             for (LesionCandidate c : series.lesions()) {
@@ -105,13 +105,13 @@ public final class IngestPipeline {
                 }
             }
             if (!kept.isEmpty()) {
-                todo.add(series.withLesions(kept));
+                pending.add(series.withLesions(kept));
             }
         }
-        return todo;
+        return pending;
     }
 
-    private void processAll(List<SeriesWork> todo, Run run) throws IOException {
+    private void processAll(List<SeriesWork> pending, Run run) throws IOException {
         LesionPreparer preparer = new LesionPreparer(new PatchExtractor(encoder.inputSpec()),
                 run.thumbnails == null ? null : ThumbnailRenderer.defaults());
         AtomicInteger threadNo = new AtomicInteger();
@@ -124,9 +124,9 @@ public final class IngestPipeline {
             CompletionService<Timed> done = new ExecutorCompletionService<>(workers);
             // enough series in flight to keep every worker busy while this thread encodes and writes
             int window = options.decodeThreads() * 4, submitted = 0, received = 0;
-            while (received < todo.size()) {
-                while (submitted < todo.size() && submitted - received < window) {
-                    SeriesWork series = todo.get(submitted++);
+            while (received < pending.size()) {
+                while (submitted < pending.size() && submitted - received < window) {
+                    SeriesWork series = pending.get(submitted++);
                     done.submit(() -> {
                         long t0 = System.nanoTime();
                         LesionPreparer.SeriesOutcome outcome = preparer.prepare(series);

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
@@ -62,14 +61,13 @@ import org.lesionsearch.core.index.IndexException;
 import org.lesionsearch.core.index.IndexStats;
 import org.lesionsearch.core.index.LabelFacets;
 import org.lesionsearch.core.index.LesionIndex;
-import org.lesionsearch.core.index.ModelMismatchException;
+import org.lesionsearch.core.index.LesionAdmission;
 import org.lesionsearch.core.index.SearchHit;
 import org.lesionsearch.core.index.SearchPlan;
 import org.lesionsearch.core.index.SearchRequest;
 import org.lesionsearch.core.index.SearchResult;
 import org.lesionsearch.core.index.SortOrder;
 import org.lesionsearch.core.index.UpsertResult;
-import org.lesionsearch.core.lesion.InvalidLesionException;
 import org.lesionsearch.core.lesion.Lesion;
 import org.lesionsearch.core.lesion.LesionId;
 import org.lesionsearch.core.lesion.ModelInfo;
@@ -114,7 +112,7 @@ public final class LuceneLesionIndex implements LesionIndex {
     private final FilterQueries filters;
     private final KnnPlanner planner;
     private final LabelFacetCounter facetCounter;
-    private final AtomicReference<ModelInfo> model;
+    private final LesionAdmission admission;
     /** Upserts share it; a delete takes it alone so that its existence check sees every earlier write. */
     private final ReadWriteLock writeLock = new ReentrantReadWriteLock();
     private final AtomicLong writes = new AtomicLong();
@@ -132,7 +130,7 @@ public final class LuceneLesionIndex implements LesionIndex {
         this.filters = new FilterQueries(options.vocabulary());
         this.planner = new KnnPlanner(options.exactThreshold(), options.minCandidates(), options.oversampling());
         this.facetCounter = new LabelFacetCounter(options.vocabulary());
-        this.model = new AtomicReference<>(model);
+        this.admission = new LesionAdmission(options.validator(), model);
     }
 
     /**
@@ -250,7 +248,7 @@ public final class LuceneLesionIndex implements LesionIndex {
 
     @Override
     public Optional<ModelInfo> model() {
-        return Optional.ofNullable(model.get());
+        return Optional.ofNullable(admission.model());
     }
 
     @Override
@@ -263,7 +261,7 @@ public final class LuceneLesionIndex implements LesionIndex {
             ensureOpen();
             for (int i = 0; i < lesions.size(); i++) {
                 Lesion lesion = lesions.get(i);
-                String refusal = refusal(lesion);
+                String refusal = admission.refusal(lesion);
                 if (refusal != null) {
                     rejected.add(new UpsertResult.Rejected(i, lesion == null || lesion.id() == null ? null : lesion.id().value(),
                             refusal));
@@ -283,26 +281,6 @@ public final class LuceneLesionIndex implements LesionIndex {
             writeLock.readLock().unlock();
         }
         return new UpsertResult(written, rejected);
-    }
-
-    /** Why a lesion cannot be written, or {@code null} when it can; claims the index for the lesion's model if it has none. */
-    private String refusal(Lesion lesion) {
-        if (lesion == null) {
-            return "lesion is missing (null)";
-        }
-        List<Violation> violations = options.validator().violations(lesion);
-        if (!violations.isEmpty()) {
-            return new InvalidLesionException(lesion.id() == null ? null : lesion.id().value(), violations).getMessage();
-        }
-        ModelInfo lesionModel = lesion.model();
-        if (lesionModel == null) {
-            return null;
-        }
-        ModelInfo indexModel = lesion.embedding() == null ? model.get() : model.compareAndExchange(null, lesionModel);
-        if (indexModel != null && !indexModel.equals(lesionModel)) {
-            return new ModelMismatchException(lesion.id().value(), indexModel, lesionModel).getMessage();
-        }
-        return null;
     }
 
     @Override
@@ -481,7 +459,7 @@ public final class LuceneLesionIndex implements LesionIndex {
             details.put("oversampling", options.oversampling());
             details.put("uncommittedChanges", writer.hasUncommittedChanges());
             return new IndexStats(backend(), reader.numDocs(), distinctLive(reader, LesionFields.PATIENT),
-                    distinctLive(reader, LesionFields.STUDY), sizeOnDisk(), model.get(), details);
+                    distinctLive(reader, LesionFields.STUDY), sizeOnDisk(), admission.model(), details);
         });
     }
 
@@ -548,7 +526,7 @@ public final class LuceneLesionIndex implements LesionIndex {
     private Map<String, String> commitData() {
         Map<String, String> data = new HashMap<>();
         data.put(SCHEMA_KEY, SCHEMA_VERSION);
-        ModelInfo m = model.get();
+        ModelInfo m = admission.model();
         if (m != null) {
             data.put(MODEL_NAME_KEY, m.name());
             data.put(MODEL_VERSION_KEY, m.version());
