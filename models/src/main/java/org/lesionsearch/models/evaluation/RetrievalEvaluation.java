@@ -1,7 +1,7 @@
 package org.lesionsearch.models.evaluation;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,44 +61,67 @@ public final class RetrievalEvaluation {
     }
 
     public static Score matchingAccuracy(List<Item> items) {
-        Map<String, List<Integer>> byStudy = new HashMap<>();
+        float[][] embeddings = items.stream().map(Item::embedding).toArray(float[][]::new);
+        return matchingAccuracy(items, LesionSimilarity.cosine(embeddings));
+    }
+
+    /** Matching as above, the candidate ranked first by {@code similarity} being the match. */
+    public static Score matchingAccuracy(List<Item> items, LesionSimilarity similarity) {
+        double[] correct = {0};
+        int queries = forEachMatchingQuery(items, (q, members) -> {
+            int best = -1;
+            double bestSim = Double.NEGATIVE_INFINITY;
+            for (int i : members) {
+                double sim = similarity.between(q, i);
+                if (sim > bestSim) {
+                    bestSim = sim;
+                    best = i;
+                }
+            }
+            if (best >= 0 && Objects.equals(items.get(best).instance(), items.get(q).instance())) {
+                correct[0]++;
+            }
+        });
+        return new Score(queries == 0 ? Double.NaN : correct[0] / queries, queries);
+    }
+
+    /** The expected matching accuracy of picking a lesion of the other study at random, on the same queries. */
+    public static Score matchingChance(List<Item> items) {
+        double[] expected = {0};
+        int queries = forEachMatchingQuery(items, (q, members) -> expected[0] += 1.0 / members.size());
+        return new Score(queries == 0 ? Double.NaN : expected[0] / queries, queries);
+    }
+
+    private interface MatchingQuery {
+        void accept(int query, List<Integer> otherStudy);
+    }
+
+    /** Every (lesion with an instance, other study of its patient that holds the instance); returns their count. */
+    private static int forEachMatchingQuery(List<Item> items, MatchingQuery action) {
+        Map<String, List<Integer>> byStudy = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             byStudy.computeIfAbsent(item.patient() + "\u0000" + item.study(), s -> new ArrayList<>()).add(i);
         }
-        int correct = 0;
         int queries = 0;
         for (int q = 0; q < items.size(); q++) {
             Item query = items.get(q);
             if (query.instance() == null) {
                 continue;
             }
-            for (Map.Entry<String, List<Integer>> study : byStudy.entrySet()) {
-                List<Integer> members = study.getValue();
+            for (List<Integer> members : byStudy.values()) {
                 Item first = items.get(members.getFirst());
                 if (!first.patient().equals(query.patient()) || first.study().equals(query.study())) {
                     continue;
                 }
-                boolean hasInstance = members.stream().anyMatch(i -> query.instance().equals(items.get(i).instance()));
-                if (!hasInstance) {
+                if (members.stream().noneMatch(i -> query.instance().equals(items.get(i).instance()))) {
                     continue;
                 }
-                int best = -1;
-                double bestSim = Double.NEGATIVE_INFINITY;
-                for (int i : members) {
-                    double sim = dot(query.embedding(), items.get(i).embedding());
-                    if (sim > bestSim) {
-                        bestSim = sim;
-                        best = i;
-                    }
-                }
+                action.accept(q, members);
                 queries++;
-                if (Objects.equals(items.get(best).instance(), query.instance())) {
-                    correct++;
-                }
             }
         }
-        return new Score(queries == 0 ? Double.NaN : (double) correct / queries, queries);
+        return queries;
     }
 
     static double dot(float[] a, float[] b) {

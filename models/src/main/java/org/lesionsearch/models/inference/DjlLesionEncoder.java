@@ -1,5 +1,6 @@
 package org.lesionsearch.models.inference;
 
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
@@ -80,6 +81,43 @@ public final class DjlLesionEncoder implements LesionEncoder {
             float[] flat = pool.run(s -> s.run(NetworkRole.EMBEDDER, input(NetworkRole.EMBEDDER, chunk)).getFirst());
             float[][] rows = normalisedRows(flat, chunk.size());
             System.arraycopy(rows, 0, out, from, rows.length);
+        }
+        return out;
+    }
+
+    /**
+     * Raw scores of the slice-score network, before the z calibration, for body-region patches
+     * ({@code 3 x size x size} each, at the one scale that network reads): for judging the order
+     * it gives the slices of a volume.
+     */
+    public double[] sliceScores(List<float[]> regionPatches) {
+        List<String> scales = manifest.ssbr().scales();
+        if (scales.size() != 1) {
+            throw new IllegalStateException("the slice-score network of " + model + " reads " + scales.size()
+                    + " scales; slice scores need exactly one");
+        }
+        int size = manifest.input().scale(scales.getFirst()).orElseThrow().sizePx();
+        int per = 3 * size * size;
+        double[] out = new double[regionPatches.size()];
+        for (int from = 0; from < regionPatches.size(); from += options.maxBatch()) {
+            List<float[]> chunk = regionPatches.subList(from, Math.min(regionPatches.size(), from + options.maxBatch()));
+            float[] flat = new float[chunk.size() * per];
+            for (int i = 0; i < chunk.size(); i++) {
+                if (chunk.get(i).length != per) {
+                    throw new IllegalArgumentException("slice patch " + (from + i) + " should hold " + per + " values (3 x "
+                            + size + " x " + size + ") but holds " + chunk.get(i).length);
+                }
+                System.arraycopy(chunk.get(i), 0, flat, i * per, per);
+            }
+            NetworkInput input = new NetworkInput(List.of(flat), List.of(new Shape(chunk.size(), 3, size, size)));
+            float[] scores = pool.run(s -> s.run(NetworkRole.SSBR, input).getFirst());
+            if (scores.length != chunk.size()) {
+                throw new EncodingException("model " + model + " returned " + scores.length + " slice scores for "
+                        + chunk.size() + " slices", null);
+            }
+            for (int i = 0; i < chunk.size(); i++) {
+                out[from + i] = scores[i];
+            }
         }
         return out;
     }

@@ -163,6 +163,20 @@ class DjlLesionEncoderTest {
                 .hasMessageContaining("short").hasMessageContaining("expected 3 patch scales");
     }
 
+    @Test
+    void sliceScoresAreTheRawScoresBehindEachLesionsZ() {
+        List<LesionPatches> batch = patches(5, 4); // more than one batch of 3
+        int region = TINY.input().scales().indexOf(TINY.input().scale(Architecture.REGION).orElseThrow());
+        double[] scores = encoder.sliceScores(batch.stream().map(p -> p.patches().get(region)).toList());
+        List<Encoding> encoded = encoder.encode(batch);
+        assertThat(scores).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(manifest.zCalibration().z(scores[i])).isCloseTo(encoded.get(i).z(), within(1e-5));
+        }
+        assertThat(scores[0]).isNotEqualTo(scores[1]);
+        assertThatThrownBy(() -> encoder.sliceScores(List.of(new float[7]))).hasMessageContaining("slice patch 0");
+    }
+
     static List<LesionPatches> patches(int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<LesionPatches> out = new ArrayList<>();

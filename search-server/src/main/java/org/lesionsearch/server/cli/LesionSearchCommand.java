@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             DemoCommand.class,
             MineLabelsCommand.class, EvalLabelsCommand.class,
+            EvalModelsCommand.class,
         })
 public final class LesionSearchCommand implements Runnable {
 

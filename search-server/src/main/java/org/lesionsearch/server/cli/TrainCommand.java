@@ -24,8 +24,8 @@ import org.lesionsearch.models.training.ModelTrainer;
 import org.lesionsearch.models.training.NetworkPart;
 import org.lesionsearch.models.training.TrainOptions;
 import org.lesionsearch.models.training.TrainingData;
+import org.lesionsearch.server.training.DeepLesionFolders;
 import org.lesionsearch.server.training.DeepLesionTrainingSet;
-import org.lesionsearch.server.training.LesionAnnotations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,9 +53,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Which network to train. */
     public enum Target { EMBEDDER, LABELER, SSBR, ALL }
-
-    private static final List<String> GROUND_TRUTH_NAMES = List.of("ground_truth.jsonl", "ground-truth.jsonl",
-            "ground_truth.json", "ground-truth.json", "annotations.jsonl");
 
     @Spec
     CommandSpec spec;
@@ -141,24 +138,16 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter outWriter = spec.commandLine().getOut();
         PrintWriter errWriter = spec.commandLine().getErr();
         PrintStream progress = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        for (Path folder : data) {
-            if (!Files.isDirectory(folder)) {
-                errWriter.println("error: " + folder + " is not a folder");
-                return 2;
-            }
-        }
         LesionOntology ontology = LesionOntology.lesaNet();
         Architecture design = Architecture.withWidth(width, patchPx);
         Architecture architecture = fullPrecision ? design : design.halfPrecision();
         DeepLesionTrainingSet reader = new DeepLesionTrainingSet(architecture.input(), Architecture.REGION, labels, ssbrSlices, progress);
-        TrainingData trainingData = null;
-        for (Path folder : data) {
-            LesionAnnotations sidecar = readAnnotations(folder, errWriter);
-            if (sidecar == null) {
-                return 2;
-            }
-            TrainingData read = reader.load(folder, sidecar, ontology, maxLesions);
-            trainingData = trainingData == null ? read : merge(trainingData, read);
+        TrainingData trainingData;
+        try {
+            trainingData = new DeepLesionFolders(reader, ontology, errWriter).read(data, annotations, maxLesions);
+        } catch (DeepLesionFolders.MissingInputException e) {
+            errWriter.println("error: " + e.getMessage());
+            return 2;
         }
         if (trainingData.lesions().isEmpty()) {
             errWriter.println("error: no lesion could be read from " + data);
@@ -180,31 +169,6 @@ public final class TrainCommand implements Callable<Integer> {
         Optional<ModelManifest> manifest = ModelTrainer.assemble(out, name, version);
         print(outWriter, parts, manifest);
         return 0;
-    }
-
-    private static TrainingData merge(TrainingData a, TrainingData b) {
-        List<org.lesionsearch.models.training.TrainingLesion> lesions = new ArrayList<>(a.lesions());
-        lesions.addAll(b.lesions());
-        List<org.lesionsearch.models.training.SliceVolume> volumes = new ArrayList<>(a.volumes());
-        volumes.addAll(b.volumes());
-        return new TrainingData(lesions, volumes, a.description() + " + " + b.description());
-    }
-
-    private LesionAnnotations readAnnotations(Path folder, PrintWriter err) throws IOException {
-        Path file = annotations;
-        if (file == null) {
-            file = GROUND_TRUTH_NAMES.stream().map(folder::resolve).filter(Files::isRegularFile).findFirst().orElse(null);
-        }
-        if (file == null) {
-            return LesionAnnotations.none();
-        }
-        if (!Files.isRegularFile(file)) {
-            err.println("error: annotation file " + file + " does not exist");
-            return null;
-        }
-        LesionAnnotations read = LesionAnnotations.read(file);
-        read.problems().stream().limit(20).forEach(p -> err.println("warning: " + p));
-        return read;
     }
 
     private void print(PrintWriter o, List<NetworkPart> parts, Optional<ModelManifest> manifest) throws IOException {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,6 +68,12 @@ public final class DeepLesionTrainingSet {
     }
 
     public TrainingData load(Path dir, LesionAnnotations annotations, LesionOntology ontology, int maxLesions) throws IOException {
+        return load(dir, annotations, ontology, maxLesions, EnumSet.allOf(Split.class));
+    }
+
+    /** Reads only the lesions of the given splits, and only the slice runs of their series. */
+    public TrainingData load(Path dir, LesionAnnotations annotations, LesionOntology ontology, int maxLesions, Set<Split> splits)
+            throws IOException {
         Path images = dir.resolve("Images_png");
         if (!Files.isDirectory(images)) {
             throw new IOException(dir + ": not a DeepLesion folder, Images_png is missing");
@@ -76,7 +83,7 @@ public final class DeepLesionTrainingSet {
         for (Path csv : csvFiles(dir)) {
             DeepLesionCsvReader.Table table = csvReader.read(csv);
             table.errors().forEach(e -> log.println("skipped: " + e));
-            rows.addAll(table.rows());
+            table.rows().stream().filter(r -> splits.contains(Split.valueOf(r.split().name()))).forEach(rows::add);
         }
         if (maxLesions > 0 && rows.size() > maxLesions) {
             rows = rows.subList(0, maxLesions);
@@ -239,7 +246,7 @@ public final class DeepLesionTrainingSet {
                     slices.add(extractor.extract(folder.getFileName() + "/" + n, s, row.boundingBox().centerX(),
                             row.boundingBox().centerY()).patches().getFirst());
                 }
-                out.add(new SliceVolume(folder.getFileName() + "/" + first + "-" + last, slices));
+                out.add(new SliceVolume(folder.getFileName() + "/" + first + "-" + last, row.patientKey(), slices));
             } catch (IOException | RuntimeException e) {
                 log.println("skipped SSBR volume " + folder + " slices " + first + "-" + last + ": " + e.getMessage());
             }
