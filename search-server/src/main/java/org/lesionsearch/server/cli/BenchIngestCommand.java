@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.apache.lucene.util.IOUtils;
 import org.lesionsearch.core.index.lucene.LuceneIndexOptions;
 import org.lesionsearch.core.index.lucene.LuceneLesionIndex;
 import org.lesionsearch.core.ontology.LesionOntology;
@@ -133,7 +133,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            deleteTree(scratch);
+            IOUtils.rm(scratch);
         }
     }
 
@@ -280,17 +280,6 @@ public final class BenchIngestCommand implements Callable<Integer> {
             return mapper.writeValueAsString(o);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.lucene.util.IOUtils;
 import org.lesionsearch.core.index.Filter;
 import org.lesionsearch.core.index.LesionIndex;
 import org.lesionsearch.core.index.SearchRequest;
@@ -14,6 +16,7 @@ import org.lesionsearch.core.index.UpsertResult;
 import org.lesionsearch.core.index.lucene.LuceneIndexOptions;
 import org.lesionsearch.core.index.lucene.LuceneLesionIndex;
 import org.lesionsearch.core.lesion.Lesion;
+import org.lesionsearch.core.lesion.ModelInfo;
 import org.lesionsearch.core.ontology.LesionOntology;
 import org.lesionsearch.indexer.pipeline.IngestSummary;
 import org.lesionsearch.models.inference.EncoderOptions;
@@ -124,7 +127,21 @@ public final class DemoCommand implements Callable<Integer> {
             if (lesions != null) {
                 fillWithVectors(opened);
             } else {
-                context = context.withEncoder(cohortIndex(opened, out, err));
+                LesionEncoder encoder;
+                try {
+                    encoder = cohortIndex(opened, out, err);
+                } catch (BuiltByOtherModel stale) {
+                    // the demo owns its index: vectors of another model cannot be searched with this one
+                    out.printf("the demo index in %s holds vectors of model %s, not %s: rebuilding it%n",
+                            index.toAbsolutePath(), stale.built, stale.encoder.model());
+                    stale.encoder.close();
+                    opened.close();
+                    IOUtils.rm(index);
+                    opened = LuceneLesionIndex.open(index, LuceneIndexOptions.defaults());
+                    context = ApiContext.of(config, opened).withThumbnailRoot(index);
+                    encoder = cohortIndex(opened, out, err);
+                }
+                context = context.withEncoder(encoder);
             }
             printExamples(opened, config, out);
         } catch (ModelUnavailable e) {
@@ -165,6 +182,18 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("indexed %,d lesions%n", written);
     }
 
+    /** The demo index holds vectors of another model than the one loaded (an older demo, say). */
+    private static final class BuiltByOtherModel extends RuntimeException {
+        final transient ModelInfo built;
+        final transient LesionEncoder encoder;
+
+        BuiltByOtherModel(ModelInfo built, LesionEncoder encoder) {
+            super("the index was built by model " + built + ", not " + encoder.model(), null, false, false);
+            this.built = built;
+            this.encoder = encoder;
+        }
+    }
+
     /** The model cannot be loaded, and the index still needs it. */
     private static final class ModelUnavailable extends Exception {
         ModelUnavailable(String message) {
@@ -189,6 +218,10 @@ public final class DemoCommand implements Callable<Integer> {
                 return null;
             }
             throw new ModelUnavailable(e.getMessage());
+        }
+        Optional<ModelInfo> built = target.model();
+        if (built.isPresent() && !built.get().equals(encoder.model())) {
+            throw new BuiltByOtherModel(built.get(), encoder);
         }
         if (complete) {
             out.printf("reusing %,d lesions in %s%n", target.count(Filter.all()), index.toAbsolutePath());

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.apache.lucene.util.IOUtils;
 import org.lesionsearch.core.index.UpsertResult;
 import org.lesionsearch.core.index.lucene.LuceneIndexOptions;
 import org.lesionsearch.core.index.lucene.LuceneLesionIndex;
@@ -83,7 +84,7 @@ public final class QueryBenchCommand implements Callable<Integer> {
             }
         } finally {
             if (indexDir == null) {
-                deleteRecursively(dir);
+                IOUtils.rm(dir);
             }
         }
         return 0;
@@ -110,13 +111,5 @@ public final class QueryBenchCommand implements Callable<Integer> {
         index.commit();
         index.forceMerge(1);
         progress.printf("indexed in %.1f s%n", (System.nanoTime() - start) / 1e9);
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -131,6 +131,26 @@ class DemoProcessTest {
     }
 
     @Test
+    void anIndexOfAnotherModelIsRebuiltWithTheModelLoaded() throws Exception {
+        Path index = dir.resolve("demo/index"), cohort = dir.resolve("demo/cohort");
+        Child vectors = start("demo", "--index", index.toString(), "--lesions", "50", "--port", "0");
+        vectors.await(Pattern.compile("indexed 50 lesions"));
+        vectors.await(LISTENING);
+        vectors.process().destroy();
+        assertThat(vectors.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        Path model = TinyModelBundle.write(dir.resolve("model"));
+        Child rebuilt = start("demo", "--index", index.toString(), "--cohort", cohort.toString(), "--patients", "1",
+                "--model", model.toString(), "--deeplesion", SharedTestData.deepLesion().toString(), "--threads", "2", "--port", "0");
+        rebuilt.await(Pattern.compile("holds vectors of model bench-vectors@1, not tiny-untrained-test-model@0.*: rebuilding it"));
+        String base = rebuilt.await(LISTENING).group(1);
+        long measured = GroundTruthFiles.readLesions(cohort.resolve(GroundTruthFiles.LESIONS)).size();
+        assertThat(get(base + "/api/health").body()).contains("\"lesions\":" + (measured + 24));
+        rebuilt.process().destroy();
+        assertThat(rebuilt.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void withoutModelWeightsTheDemoSaysWhatIsMissing() throws Exception {
         Child run = start("demo", "--index", dir.resolve("i").toString(), "--cohort", dir.resolve("c").toString(),
                 "--model", dir.resolve("no-model").toString(), "--port", "0");
