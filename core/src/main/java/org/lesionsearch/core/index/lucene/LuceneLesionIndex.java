@@ -128,7 +128,8 @@ public final class LuceneLesionIndex implements LesionIndex {
         this.options = options;
         this.embeddingFormat = embeddingFormat;
         this.filters = new FilterQueries(options.vocabulary());
-        this.planner = new KnnPlanner(options.exactThreshold(), options.minCandidates(), options.oversampling());
+        this.planner = new KnnPlanner(options.exactThreshold(), options.minCandidates(), options.oversampling(),
+                new GraphEntryPoints(Lesion.EMBEDDING_DIM));
         this.facetCounter = new LabelFacetCounter(options.vocabulary());
         this.admission = new LesionAdmission(options.validator(), model);
     }
