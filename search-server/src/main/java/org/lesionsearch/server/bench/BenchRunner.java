@@ -1,8 +1,6 @@
 package org.lesionsearch.server.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.apache.lucene.util.IOUtils;
 import org.lesionsearch.core.index.Filter;
 import org.lesionsearch.core.index.LesionIndex;
 import org.lesionsearch.core.index.SearchHit;
@@ -86,7 +85,7 @@ public final class BenchRunner {
                 index.index().close();
             }
             if (settings.indexDir() == null) {
-                deleteRecursively(root);
+                IOUtils.rm(root);
             }
         }
         return new BenchFigures(settings.lesions(), settings.seed(), settings.queries(), settings.k(),
@@ -246,19 +245,5 @@ public final class BenchRunner {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,18 +2,17 @@ package org.lesionsearch.server.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.apache.lucene.util.IOUtils;
 import org.lesionsearch.core.index.UpsertResult;
 import org.lesionsearch.core.index.lucene.LuceneIndexOptions;
 import org.lesionsearch.core.index.lucene.LuceneLesionIndex;
@@ -104,9 +103,9 @@ public final class LoadBenchCommand implements Callable<Integer> {
                 LoadTable.print(figures, out);
             }
         } finally {
-            deleteRecursively(work);
+            IOUtils.rm(work);
             if (indexDir == null) {
-                deleteRecursively(dir);
+                IOUtils.rm(dir);
             }
         }
         return 0;
@@ -132,16 +131,5 @@ public final class LoadBenchCommand implements Callable<Integer> {
         index.commit();
         index.forceMerge(1);
         progress.printf("indexed in %.1f s%n", (System.nanoTime() - start) / 1e9);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

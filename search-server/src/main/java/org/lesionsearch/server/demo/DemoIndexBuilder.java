@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.lucene.util.IOUtils;
 import org.lesionsearch.core.index.LesionIndex;
 import org.lesionsearch.core.ontology.LesionOntology;
 import org.lesionsearch.indexer.pipeline.IngestOptions;
@@ -98,7 +98,7 @@ public final class DemoIndexBuilder {
             throw new IOException(cohort + " is neither empty nor a synthetic cohort; pass another --cohort folder");
         }
         Path partial = cohort.resolveSibling(cohort.getFileName() + ".partial");
-        deleteTree(partial);
+        IOUtils.rm(partial);
         Files.createDirectories(partial.getParent());
         SynthOptions synth = SynthOptions.defaults(options.patients(), options.seed()).withThreads(options.threads());
         CohortSummary summary = new CohortGenerator(synth, ontology).generate(partial, progress);
@@ -113,18 +113,6 @@ public final class DemoIndexBuilder {
         }
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.findAny().isEmpty();
-        }
-    }
-
-    /** Deletes a folder this class created ({@code *.partial}); nothing else is ever deleted. */
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
