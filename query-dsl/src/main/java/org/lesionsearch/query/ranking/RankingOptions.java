@@ -37,7 +37,7 @@ public record RankingOptions(Fusion fusion, double embeddingWeight, double label
     }
 
     public static RankingOptions defaults() {
-        return new RankingOptions(Fusion.WEIGHTED_SUM, 0.7, 0.3, 60, 50, 200);
+        return new RankingOptions(Fusion.WEIGHTED_SUM, 0.7, 0.3, 60, 50, 100);
     }
 
     public RankingOptions withFusion(Fusion fusion) {

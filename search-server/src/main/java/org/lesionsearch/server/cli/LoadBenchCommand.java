@@ -31,12 +31,15 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Load test: starts the server on 127.0.0.1 as 'serve' runs it (tokens, audit log, limits, search"
                 + " time-outs) over a Lucene index, then drives GET /api/search?q= with mixed queries from closed-loop"
                 + " clients, first alone (the baseline), then while a writer posts new lesions through POST /api/lesions"
-                + " (each batch committed). Prints sustained searches per second, p50/p90/p99 latency and errors.",
+                + " (each batch committed) at a steady --ingest-rate, then while it writes flat out (the stress case:"
+                + " the writer then takes what share of the cores it can). Prints sustained searches per second,"
+                + " p50/p90/p99 latency and errors per phase.",
             "The index is built from the benchmark workload (seeded synthetic lesions) unless --index names an existing"
                 + " one; written lesions stay in it."},
         footer = {"", "Examples:",
             "  lesion-search bench-load",
             "  lesion-search bench-load -n 100000 --index /tmp/load-100k --seconds 30 --clients 8",
+            "  lesion-search bench-load --ingest-rate 500 --ingest-batch 100",
             "  lesion-search bench-load -n 20000 --seconds 10 --json > load.json"})
 public final class LoadBenchCommand implements Callable<Integer> {
 
@@ -64,6 +67,11 @@ public final class LoadBenchCommand implements Callable<Integer> {
             description = "Lesions per write request while ingesting (default: ${DEFAULT-VALUE}).")
     int ingestBatch;
 
+    @Option(names = "--ingest-rate", defaultValue = "100", paramLabel = "LESIONS_PER_S",
+            description = "Lesions per second the steady writer sends in the middle phase; 0 leaves that phase out"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double ingestRate;
+
     @Option(names = "--seed", defaultValue = "42", description = "Workload seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -74,9 +82,9 @@ public final class LoadBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintStream progress = System.err;
-        if (lesions < 1 || seconds < 1 || warmup < 0 || clients < 1 || ingestBatch < 1) {
+        if (lesions < 1 || seconds < 1 || warmup < 0 || clients < 1 || ingestBatch < 1 || !(ingestRate >= 0)) {
             spec.commandLine().getErr().println("error: -n, --seconds, --clients and --ingest-batch must be at least 1,"
-                    + " --warmup at least 0");
+                    + " --warmup and --ingest-rate at least 0");
             return 2;
         }
         Path dir = indexDir != null ? indexDir : Files.createTempDirectory("lesion-search-bench-load");
@@ -95,7 +103,7 @@ public final class LoadBenchCommand implements Callable<Integer> {
                 throw e;
             }
             figures = new LoadRun(index, work, new LoadRun.Settings(clients, Duration.ofSeconds(warmup),
-                    Duration.ofSeconds(seconds), ingestBatch, seed), progress).run();
+                    Duration.ofSeconds(seconds), ingestBatch, ingestRate, seed), progress).run();
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures));
                 out.flush();

@@ -28,13 +28,14 @@ class LoadBenchCommandTest {
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute("bench-load", "-n", "400", "--index", index.toString(), "--seconds", "2", "--warmup", "0",
-                "--clients", "2", "--ingest-batch", "10", "--json");
+                "--clients", "2", "--ingest-batch", "10", "--ingest-rate", "20", "--json");
         assertThat(exit).as(err.toString()).isZero();
         JsonNode figures = new ObjectMapper().readTree(out.toString());
         assertThat(figures.get("lesions").asLong()).isEqualTo(400);
-        JsonNode baseline = figures.at("/phases/0"), loaded = figures.at("/phases/1");
+        JsonNode baseline = figures.at("/phases/0"), steady = figures.at("/phases/1"), flatOut = figures.at("/phases/2");
         assertThat(baseline.get("name").asText()).isEqualTo("searches only");
-        assertThat(loaded.get("name").asText()).isEqualTo("searches + ingestion");
+        assertThat(steady.get("name").asText()).isEqualTo("searches + 20 lesions/s");
+        assertThat(flatOut.get("name").asText()).isEqualTo("searches + flat-out writes");
         for (JsonNode phase : figures.get("phases")) {
             assertThat(phase.get("searches").asLong()).isPositive();
             assertThat(phase.get("serverErrors").asLong()).isZero();
@@ -42,8 +43,10 @@ class LoadBenchCommandTest {
             assertThat(phase.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(phase.get("p50Ms").asDouble());
         }
         assertThat(baseline.get("ingested").asLong()).isZero();
-        long ingested = loaded.get("ingested").asLong();
-        assertThat(ingested).isPositive();
+        // the steady writer keeps to its rate: 2 batches of 10 a second, for 2 seconds
+        assertThat(steady.get("ingested").asLong()).isBetween(20L, 40L);
+        assertThat(flatOut.get("ingested").asLong()).isPositive();
+        long ingested = steady.get("ingested").asLong() + flatOut.get("ingested").asLong();
         try (LuceneLesionIndex opened = LuceneLesionIndex.open(index, LuceneIndexOptions.defaults())) {
             assertThat(opened.count(Filter.all())).isEqualTo(400 + ingested);
         }
@@ -56,8 +59,9 @@ class LoadBenchCommandTest {
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(new StringWriter()));
         assertThat(cli.execute("bench-load", "-n", "200", "--seconds", "1", "--warmup", "0", "--clients", "1")).isZero();
-        assertThat(out.toString()).contains("searches only").contains("searches + ingestion").contains("p99 ms")
-                .contains("target while ingesting");
+        assertThat(out.toString()).contains("searches only").contains("searches + 100 lesions/s")
+                .contains("searches + flat-out writes").contains("p99 ms")
+                .contains("target for 'searches + 100 lesions/s'");
         assertThat(LesionSearchCommand.commandLine().execute("bench-load", "--clients", "0")).isEqualTo(2);
     }
 }

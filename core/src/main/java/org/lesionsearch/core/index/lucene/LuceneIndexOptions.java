@@ -46,7 +46,7 @@ public record LuceneIndexOptions(LabelVocabulary vocabulary, LesionValidator val
 
     public static LuceneIndexOptions defaults() {
         LabelVocabulary vocabulary = LabelVocabulary.lesaNet171();
-        return new LuceneIndexOptions(vocabulary, new LesionValidator(vocabulary), 16, 100, 5_000, 80, 5, 256, true);
+        return new LuceneIndexOptions(vocabulary, new LesionValidator(vocabulary), 16, 100, 5_000, 80, 2, 256, true);
     }
 
     public LuceneIndexOptions withExactThreshold(int exactThreshold) {

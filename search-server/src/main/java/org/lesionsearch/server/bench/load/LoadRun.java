@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,10 +43,12 @@ import org.lesionsearch.server.limits.TimeLimitedIndex;
 
 /**
  * Drives a real server on the loopback interface, as {@code serve} sets it up (tokens, audit log,
- * request limits, search time-outs), with closed-loop clients sending mixed searches, first alone
- * (the baseline), then while a writer posts new lesions through {@code POST /api/lesions}, each
- * batch committed. Teaching and clinician tokens alternate, so de-identified and audited
- * identified answers are both in the mix.
+ * request limits, search time-outs), with closed-loop clients sending mixed searches: first alone
+ * (the baseline), then while a writer posts new lesions through {@code POST /api/lesions} at a
+ * steady rate, each batch committed, then while it writes as fast as the server takes them (the
+ * stress case: the writer then takes whatever share of the cores it can get, so searches/s there
+ * says how the cores were shared more than how fast search is). Teaching and clinician tokens
+ * alternate, so de-identified and audited identified answers are both in the mix.
  */
 public final class LoadRun {
 
@@ -54,12 +57,15 @@ public final class LoadRun {
      * @param warmup untimed searches first, so that the timed phases see a warm server
      * @param phase length of each timed phase
      * @param ingestBatch lesions per write request
+     * @param ingestRate lesions per second the steady writer sends; 0 leaves the steady phase out
      * @param seed seed of the query mix and of the written lesions
      */
-    public record Settings(int clients, Duration warmup, Duration phase, int ingestBatch, long seed) {
+    public record Settings(int clients, Duration warmup, Duration phase, int ingestBatch, double ingestRate, long seed) {
         public Settings {
-            if (clients < 1 || ingestBatch < 1 || phase.isNegative() || phase.isZero() || warmup.isNegative()) {
-                throw new IllegalArgumentException("clients and the ingest batch must be at least 1 and the phase positive");
+            if (clients < 1 || ingestBatch < 1 || phase.isNegative() || phase.isZero() || warmup.isNegative()
+                    || !(ingestRate >= 0)) {
+                throw new IllegalArgumentException("clients and the ingest batch must be at least 1, the phase positive and"
+                        + " the ingest rate not negative");
             }
         }
     }
@@ -104,9 +110,15 @@ public final class LoadRun {
             }
             progress.printf("searches only for %d s ...%n", settings.phase().toSeconds());
             phases.add(clients.run(settings.phase(), null).named("searches only"));
-            progress.printf("searches while ingesting for %d s ...%n", settings.phase().toSeconds());
             Writer writer = new Writer(http, server.baseUri(), ingest.bearer());
-            phases.add(clients.run(settings.phase(), writer).named("searches + ingestion"));
+            if (settings.ingestRate() > 0) {
+                progress.printf(Locale.ROOT, "searches while ingesting %.0f lesions/s for %d s ...%n", settings.ingestRate(),
+                        settings.phase().toSeconds());
+                phases.add(clients.run(settings.phase(), writer.at(settings.ingestRate()))
+                        .named(String.format(Locale.ROOT, "searches + %.0f lesions/s", settings.ingestRate())));
+            }
+            progress.printf("searches while ingesting flat out for %d s ...%n", settings.phase().toSeconds());
+            phases.add(clients.run(settings.phase(), writer.at(0)).named("searches + flat-out writes"));
         }
         return new LoadFigures(lesions, settings.clients(), Runtime.getRuntime().availableProcessors(), phases);
     }
@@ -202,14 +214,26 @@ public final class LoadRun {
         }
     }
 
-    /** Posts batches of new lesions until the phase ends, each answered after its commit. */
+    /**
+     * Posts batches of new lesions until the phase ends, each answered after its commit; at a
+     * steady rate, or as fast as they are answered when the rate is 0.
+     */
     private final class Writer {
         private final HttpClient http;
         private final URI uri;
         private final String bearer;
         private final Iterator<Lesion> lesions;
+        private double rate;
         final AtomicLong written = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
+
+        /** This writer for the next phase, at {@code lesionsPerSecond} (0: flat out), counts reset. */
+        Writer at(double lesionsPerSecond) {
+            rate = lesionsPerSecond;
+            written.set(0);
+            errors.set(0);
+            return this;
+        }
 
         Writer(HttpClient http, URI base, String bearer) {
             this.http = http;
@@ -222,7 +246,25 @@ public final class LoadRun {
         }
 
         void run(long end) {
+            long start = System.nanoTime();
+            long sent = 0;
             while (System.nanoTime() < end) {
+                if (rate > 0) {
+                    long due = start + (long) (sent / rate * 1e9);
+                    if (due >= end) {
+                        return;
+                    }
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        try {
+                            Thread.sleep(Duration.ofNanos(wait));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }
+                sent += settings.ingestBatch();
                 List<Lesion> batch = new ArrayList<>(settings.ingestBatch());
                 for (int i = 0; i < settings.ingestBatch(); i++) {
                     batch.add(lesions.next());
