@@ -54,7 +54,8 @@ public final class QueryBenchCommand implements Callable<Integer> {
     @Option(names = "--queries", defaultValue = "1000", description = "Timed queries per row (default: ${DEFAULT-VALUE}).")
     int queries;
 
-    @Option(names = "--warmup", defaultValue = "300", description = "Untimed queries per row first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "2000",
+            description = "Untimed queries per row first, so that timings are of compiled code (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--json", description = "Print the figures as JSON instead of tables.")
