@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.lesionsearch.core.index.LesionIndex;
 import org.lesionsearch.core.index.lucene.LuceneIndexOptions;
 import org.lesionsearch.server.api.json.ApiJson;
+import org.lesionsearch.server.audit.AuditLog;
 import org.lesionsearch.server.backend.LesionIndexFactory;
 import org.lesionsearch.server.importing.ImportListener;
 import org.lesionsearch.server.importing.ImportSummary;
@@ -55,6 +56,9 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "JSON Lines file, or - for standard input.")
     String file;
+
+    @Mixin
+    WriteAuditOptions audit = new WriteAuditOptions();
 
     @Option(names = "--batch-size", defaultValue = "500", description = "Lesions per index write (default: ${DEFAULT-VALUE}).")
     int batchSize;
@@ -104,7 +108,7 @@ public final class ImportCommand implements Callable<Integer> {
         ObjectMapper mapper = ApiJson.mapper();
         ImportSummary summary;
         LuceneIndexOptions indexOptions = LuceneIndexOptions.defaults();
-        try (LesionIndex opened = target.open();
+        try (AuditLog auditLog = audit.open(); LesionIndex opened = target.open();
                 BufferedWriter rejects = rejectedOut == null ? null : Files.newBufferedWriter(rejectedOut, StandardCharsets.UTF_8);
                 InputStream in = stdin ? System.in : Files.newInputStream(input)) {
             ImportProgressBar bar = noProgress ? null
@@ -129,7 +133,7 @@ public final class ImportCommand implements Callable<Integer> {
                     }
                 }
             };
-            summary = new JsonLinesImporter(opened, mapper, indexOptions.validator(), options)
+            summary = new JsonLinesImporter(WriteAuditOptions.audited(opened, auditLog, "import"), mapper, indexOptions.validator(), options)
                     .importFrom(in, listener);
             if (bar != null) {
                 bar.finish();

@@ -17,6 +17,7 @@ import org.lesionsearch.indexer.source.LesionSources;
 import org.lesionsearch.models.inference.EncoderOptions;
 import org.lesionsearch.models.inference.LesionEncoder;
 import org.lesionsearch.models.inference.ModelBundles;
+import org.lesionsearch.server.audit.AuditLog;
 import org.lesionsearch.server.backend.LesionIndexFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +62,9 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Mixin
     BackendOptions backend = new BackendOptions();
+
+    @Mixin
+    WriteAuditOptions audit = new WriteAuditOptions();
 
     @Option(names = "--reindex",
             description = "Elasticsearch: index into a new generation and swap it in behind the alias at the end.")
@@ -123,11 +127,11 @@ public final class IndexCommand implements Callable<Integer> {
         IngestSummary summary;
         String swapped = null;
         IngestProgressBar bar = noProgress ? null : new IngestProgressBar(err, System.console() != null);
-        try (encoder; LesionIndex opened = target.open()) {
+        try (encoder; AuditLog auditLog = audit.open(); LesionIndex opened = target.open()) {
             // a first commit, so that the folder is an index before the source or the pipeline put files in it
             opened.commit();
             try (LesionSource lesions = LesionSources.open(source, index)) {
-                summary = new IngestPipeline(encoder, opened, options, bar == null ? ProgressListener.NONE : bar).run(lesions);
+                summary = new IngestPipeline(encoder, WriteAuditOptions.audited(opened, auditLog, "index"), options, bar == null ? ProgressListener.NONE : bar).run(lesions);
             } catch (IOException | RuntimeException e) {
                 if (opened instanceof ElasticsearchLesionIndex generation && reindex) {
                     generation.discardGeneration();

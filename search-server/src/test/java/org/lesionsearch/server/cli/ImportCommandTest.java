@@ -118,6 +118,40 @@ class ImportCommandTest {
     }
 
     @Test
+    void everyWrittenBatchIsInTheAuditLogByPseudonymWithTheUserWhoWroteIt() throws Exception {
+        List<Lesion> good = fixtures.cohort(12, 3);
+        List<String> lines = new ArrayList<>();
+        for (Lesion lesion : good) {
+            lines.add(line(lesion));
+        }
+        lines.add(line(fixtures.lesion("label_1", "PL", "PL_S1").labels(java.util.Set.of("banana")).build()));
+        Path file = dir.resolve("audited.jsonl");
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        Path audit = dir.resolve("audit/log.jsonl");
+
+        Run run = run("import", "--index", dir.resolve("index").toString(), file.toString(), "--batch-size", "5",
+                "--audit-log", audit.toString(), "--no-progress");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> entries = Files.readAllLines(audit);
+        assertThat(entries).hasSize(3);
+        long written = 0;
+        for (String entry : entries) {
+            var event = mapper.readTree(entry);
+            assertThat(event.get("token").asText()).isEqualTo("cli:" + System.getProperty("user.name"));
+            assertThat(event.get("endpoint").asText()).isEqualTo("lesion-search import");
+            assertThat(event.get("method").asText()).isEqualTo("UPSERT");
+            written += event.get("results").asLong();
+        }
+        assertThat(written).as("the rejected lesion is not counted").isEqualTo(good.size());
+        String log = String.join("\n", entries);
+        for (Lesion lesion : good) {
+            assertThat(log).as("patients appear by pseudonym only").doesNotContain("\"" + lesion.patientId() + "\"")
+                    .doesNotContain(lesion.id().value());
+        }
+    }
+
+        @Test
     void aFileWithNothingImportableExitsWithOneAndAMissingFileWithTwo() throws Exception {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, "not json\n{\"id\":\"x\"}\n");

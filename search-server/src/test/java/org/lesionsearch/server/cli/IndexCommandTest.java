@@ -53,8 +53,15 @@ class IndexCommandTest {
     @Test
     void indexesTheRealDeepLesionSampleThroughARealModelAndResumes() throws Exception {
         Path index = tmp.resolve("index");
-        Run first = run("index", "--source", "deeplesion:" + deepLesion(), "--index", index.toString(), "--model", bundle.toString());
+        Path audit = tmp.resolve("audit.jsonl");
+        Run first = run("index", "--source", "deeplesion:" + deepLesion(), "--index", index.toString(), "--model", bundle.toString(),
+                "--audit-log", audit.toString());
         assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(Files.readAllLines(audit)).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("\"endpoint\":\"lesion-search index\"").doesNotContain("003663"))
+                .extracting(line -> new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("results").asInt())
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(Integer.class))
+                .satisfies(counts -> assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(24));
         assertThat(first.err()).contains("100%  24/24 lesions");
         assertThat(first.out()).containsPattern("indexed +24\n").containsPattern("rejected +0\n")
                 .contains("model                         tiny-untrained-test-model@0")
