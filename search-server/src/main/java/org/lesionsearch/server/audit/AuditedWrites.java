@@ -7,18 +7,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import org.lesionsearch.core.index.Filter;
-import org.lesionsearch.core.index.IndexStats;
-import org.lesionsearch.core.index.LabelFacets;
+import org.lesionsearch.core.index.ForwardingLesionIndex;
 import org.lesionsearch.core.index.LesionIndex;
-import org.lesionsearch.core.index.SearchRequest;
-import org.lesionsearch.core.index.SearchResult;
 import org.lesionsearch.core.index.UpsertResult;
 import org.lesionsearch.core.lesion.Lesion;
 import org.lesionsearch.core.lesion.LesionId;
-import org.lesionsearch.core.lesion.ModelInfo;
 import org.lesionsearch.server.api.query.Pseudonyms;
 
 /**
@@ -29,9 +23,8 @@ import org.lesionsearch.server.api.query.Pseudonyms;
  * batch, with the pseudonyms of the patients written and how many lesions. Reads pass through
  * unrecorded: the commands only write. The log is the caller's to close.
  */
-public final class AuditedWrites implements LesionIndex {
+public final class AuditedWrites extends ForwardingLesionIndex {
 
-    private final LesionIndex index;
     private final AuditLog log;
     private final Pseudonyms pseudonyms;
     private final String command;
@@ -40,7 +33,7 @@ public final class AuditedWrites implements LesionIndex {
 
     /** @param command the command as a user types it ({@code lesion-search import}), recorded as the endpoint */
     public AuditedWrites(LesionIndex index, AuditLog log, Pseudonyms pseudonyms, String command, String user, Clock clock) {
-        this.index = index;
+        super(index);
         this.log = log;
         this.pseudonyms = pseudonyms;
         this.command = command;
@@ -51,7 +44,7 @@ public final class AuditedWrites implements LesionIndex {
     /** @throws UncheckedIOException when the line cannot be appended: the command must stop rather than write unrecorded */
     @Override
     public UpsertResult upsert(List<Lesion> lesions) {
-        UpsertResult result = index.upsert(lesions);
+        UpsertResult result = super.upsert(lesions);
         if (result.written() > 0) {
             Set<String> rejected = new HashSet<>();
             result.rejected().forEach(r -> rejected.add(r.lesionId()));
@@ -70,7 +63,7 @@ public final class AuditedWrites implements LesionIndex {
 
     @Override
     public boolean delete(LesionId id) {
-        boolean deleted = index.delete(id);
+        boolean deleted = super.delete(id);
         append("DELETE", null, null, pseudonyms.lesion(id.value()), deleted ? 1 : 0);
         return deleted;
     }
@@ -82,55 +75,5 @@ public final class AuditedWrites implements LesionIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record the write in the audit log " + log.path() + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public String backend() {
-        return index.backend();
-    }
-
-    @Override
-    public Optional<ModelInfo> model() {
-        return index.model();
-    }
-
-    @Override
-    public Optional<Lesion> get(LesionId id) {
-        return index.get(id);
-    }
-
-    @Override
-    public SearchResult search(SearchRequest request) {
-        return index.search(request);
-    }
-
-    @Override
-    public List<Lesion> listByPatient(String patientId) {
-        return index.listByPatient(patientId);
-    }
-
-    @Override
-    public LabelFacets facets(Filter filter) {
-        return index.facets(filter);
-    }
-
-    @Override
-    public long count(Filter filter) {
-        return index.count(filter);
-    }
-
-    @Override
-    public IndexStats stats() {
-        return index.stats();
-    }
-
-    @Override
-    public void commit() {
-        index.commit();
-    }
-
-    @Override
-    public void close() {
-        index.close();
     }
 }
