@@ -16,13 +16,12 @@ import org.lesionsearch.core.index.Filter;
 import org.lesionsearch.core.index.IndexException;
 import org.lesionsearch.core.index.IndexStats;
 import org.lesionsearch.core.index.LabelFacets;
+import org.lesionsearch.core.index.ForwardingLesionIndex;
 import org.lesionsearch.core.index.LesionIndex;
 import org.lesionsearch.core.index.SearchRequest;
 import org.lesionsearch.core.index.SearchResult;
-import org.lesionsearch.core.index.UpsertResult;
 import org.lesionsearch.core.lesion.Lesion;
 import org.lesionsearch.core.lesion.LesionId;
-import org.lesionsearch.core.lesion.ModelInfo;
 
 /**
  * A {@link LesionIndex} whose searches have a deadline: searches, counts, facets and patient
@@ -33,7 +32,7 @@ import org.lesionsearch.core.lesion.ModelInfo;
  * backlog. Lookups by id and statistics are limited the same way; writes go straight to the index
  * (a write has its backend's own time-outs, and abandoning one half-way would help nobody).
  */
-public final class TimeLimitedIndex implements LesionIndex {
+public final class TimeLimitedIndex extends ForwardingLesionIndex {
 
     private final LesionIndex index;
     private final Duration timeout;
@@ -44,6 +43,7 @@ public final class TimeLimitedIndex implements LesionIndex {
      * @param queue searches that may wait for a worker
      */
     public TimeLimitedIndex(LesionIndex index, Duration timeout, int threads, int queue) {
+        super(index);
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the search timeout must be positive, was " + timeout);
         }
@@ -64,10 +64,6 @@ public final class TimeLimitedIndex implements LesionIndex {
     public static TimeLimitedIndex forMachine(LesionIndex index, Duration timeout) {
         int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         return new TimeLimitedIndex(index, timeout, threads, 16 * threads);
-    }
-
-    public LesionIndex delegate() {
-        return index;
     }
 
     public Duration timeout() {
@@ -126,26 +122,6 @@ public final class TimeLimitedIndex implements LesionIndex {
     }
 
     @Override
-    public String backend() {
-        return index.backend();
-    }
-
-    @Override
-    public Optional<ModelInfo> model() {
-        return index.model();
-    }
-
-    @Override
-    public UpsertResult upsert(List<Lesion> lesions) {
-        return index.upsert(lesions);
-    }
-
-    @Override
-    public boolean delete(LesionId id) {
-        return index.delete(id);
-    }
-
-    @Override
     public Optional<Lesion> get(LesionId id) {
         return limited("reading a lesion", () -> index.get(id));
     }
@@ -156,11 +132,6 @@ public final class TimeLimitedIndex implements LesionIndex {
     }
 
     @Override
-    public void commit() {
-        index.commit();
-    }
-
-    @Override
     public void close() {
         workers.shutdown();
         try {
@@ -168,7 +139,7 @@ public final class TimeLimitedIndex implements LesionIndex {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            index.close();
+            super.close();
         }
     }
 }
