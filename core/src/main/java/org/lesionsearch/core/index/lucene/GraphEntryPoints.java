@@ -9,6 +9,7 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.KnnVectorValues.DocIndexIterator;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopKnnCollector;
@@ -24,8 +25,8 @@ import org.apache.lucene.util.VectorUtil;
  * and the best few become the bottom layer's entry points. The projection keeps which cluster is
  * nearest, which is all an entry point needs, and scoring the sample costs a few microseconds.
  *
- * <p>Samples are built on a segment's first graph search and dropped when the segment closes.
- * Thread-safe.
+ * <p>Samples are built when a searcher opens a segment large enough for graph search ({@link #warm}),
+ * or else on the segment's first graph search, and dropped when the segment closes. Thread-safe.
  */
 final class GraphEntryPoints {
 
@@ -85,6 +86,16 @@ final class GraphEntryPoints {
         }
         Arrays.sort(docs);
         return docs;
+    }
+
+    /** Samples every segment of {@code reader} with more than {@code minDocs} vectors that has none yet. */
+    void warm(IndexReader reader, int minDocs) throws IOException {
+        for (LeafReaderContext leaf : reader.leaves()) {
+            FloatVectorValues vectors = leaf.reader().getFloatVectorValues(LesionFields.EMBEDDING);
+            if (vectors != null && vectors.size() > minDocs && vectors.dimension() == dimension) {
+                sampleOf(leaf.reader(), vectors);
+            }
+        }
     }
 
     /** Number of segments with a sample; for tests. */

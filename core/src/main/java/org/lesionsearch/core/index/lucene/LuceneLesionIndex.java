@@ -42,6 +42,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -120,7 +121,7 @@ public final class LuceneLesionIndex implements LesionIndex {
     private volatile boolean closed;
 
     private LuceneLesionIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers,
-            LuceneIndexOptions options, String embeddingFormat, ModelInfo model) {
+            GraphEntryPoints entryPoints, LuceneIndexOptions options, String embeddingFormat, ModelInfo model) {
         this.path = path;
         this.directory = directory;
         this.writer = writer;
@@ -128,8 +129,7 @@ public final class LuceneLesionIndex implements LesionIndex {
         this.options = options;
         this.embeddingFormat = embeddingFormat;
         this.filters = new FilterQueries(options.vocabulary());
-        this.planner = new KnnPlanner(options.exactThreshold(), options.minCandidates(), options.oversampling(),
-                new GraphEntryPoints(Lesion.EMBEDDING_DIM));
+        this.planner = new KnnPlanner(options.exactThreshold(), options.minCandidates(), options.oversampling(), entryPoints);
         this.facetCounter = new LabelFacetCounter(options.vocabulary());
         this.admission = new LesionAdmission(options.validator(), model);
     }
@@ -166,11 +166,19 @@ public final class LuceneLesionIndex implements LesionIndex {
                     .setRAMBufferSizeMB(options.ramBufferMb())
                     .setCommitOnClose(true);
             writer = new IndexWriter(directory, config);
-            SearcherManager searchers = new SearcherManager(writer, true, false, null);
+            GraphEntryPoints entryPoints = new GraphEntryPoints(Lesion.EMBEDDING_DIM);
+            SearcherManager searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+                    // sample new graph-searched segments here, on the refreshing thread, not in a search
+                    entryPoints.warm(reader, options.exactThreshold());
+                    return new IndexSearcher(reader);
+                }
+            });
             if (options.verifyOnOpen()) {
                 verify(searchers);
             }
-            LuceneLesionIndex index = new LuceneLesionIndex(path, directory, writer, searchers, options,
+            LuceneLesionIndex index = new LuceneLesionIndex(path, directory, writer, searchers, entryPoints, options,
                     codec.describeEmbeddingFormat(), model);
             LOG.info("Opened lesion index at {}: {} lesions, model {}", path, writer.getDocStats().numDocs,
                     model == null ? "(none yet)" : model);

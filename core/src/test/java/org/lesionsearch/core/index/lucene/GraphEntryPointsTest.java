@@ -84,6 +84,19 @@ class GraphEntryPointsTest {
     }
 
     @Test
+    void aSearcherWarmsOnlySegmentsLargeEnoughForTheGraph() throws Exception {
+        try (Directory directory = twoClusters(); DirectoryReader reader = DirectoryReader.open(directory)) {
+            GraphEntryPoints small = new GraphEntryPoints(DIM);
+            small.warm(reader, 2 * PER_CLUSTER);
+            assertThat(small.sampledSegments()).isZero();
+            GraphEntryPoints large = new GraphEntryPoints(DIM);
+            large.warm(reader, PER_CLUSTER);
+            large.warm(reader, PER_CLUSTER);
+            assertThat(large.sampledSegments()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void vectorsOfAnotherLengthGetNoEntryPoints() throws Exception {
         try (Directory directory = twoClusters(); DirectoryReader reader = DirectoryReader.open(directory)) {
             LeafReaderContext leaf = reader.leaves().getFirst();
