@@ -11,20 +11,30 @@ import java.util.List;
  */
 public final class LabelScores {
 
-    /** One label's scores on a set of lesions; {@code auc} is NaN without positives or negatives. */
-    public record Label(int index, int positives, double auc, int truePositives, int falsePositives, int falseNegatives) {
+    /** Precision, recall and F1 from counts of true positives, false positives and false negatives. */
+    public interface Counts {
+        int truePositives();
 
-        public double precision() {
-            return ratio(truePositives, truePositives + falsePositives);
+        int falsePositives();
+
+        int falseNegatives();
+
+        default double precision() {
+            return ratio(truePositives(), truePositives() + falsePositives());
         }
 
-        public double recall() {
-            return ratio(truePositives, truePositives + falseNegatives);
+        default double recall() {
+            return ratio(truePositives(), truePositives() + falseNegatives());
         }
 
-        public double f1() {
+        default double f1() {
             return LabelScores.f1(precision(), recall());
         }
+    }
+
+    /** One label's scores on a set of lesions; {@code auc} is NaN without positives or negatives. */
+    public record Label(int index, int positives, double auc, int truePositives, int falsePositives, int falseNegatives)
+            implements Counts {
     }
 
     /**
@@ -35,19 +45,7 @@ public final class LabelScores {
     }
 
     /** Counts pooled over labels before dividing. */
-    public record Micro(int truePositives, int falsePositives, int falseNegatives) {
-
-        public double precision() {
-            return ratio(truePositives, truePositives + falsePositives);
-        }
-
-        public double recall() {
-            return ratio(truePositives, truePositives + falseNegatives);
-        }
-
-        public double f1() {
-            return LabelScores.f1(precision(), recall());
-        }
+    public record Micro(int truePositives, int falsePositives, int falseNegatives) implements Counts {
     }
 
     private LabelScores() {

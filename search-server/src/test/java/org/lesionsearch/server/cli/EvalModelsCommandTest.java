@@ -45,9 +45,9 @@ class EvalModelsCommandTest {
 
     @Test
     void scoresTheHeldOutSplitWithEveryFigureAsJson() throws Exception {
-        Result r = run("eval-models", "--data", cohort.toString(), "--json", "--per-label");
-        assertThat(r.code).as(r.err).isZero();
-        JsonNode json = new ObjectMapper().readTree(r.out);
+        CommandRun r = CommandRun.of("eval-models", "--data", cohort.toString(), "--json", "--per-label");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
 
         assertThat(json.get("split").asText()).isEqualTo("test");
         assertThat(json.get("model").asText()).startsWith("lesion-search-demo");
@@ -119,9 +119,9 @@ class EvalModelsCommandTest {
 
     @Test
     void printsOneTableWithTheBaselinesBesideTheEmbedding() {
-        Result r = run("eval-models", "--data", cohort.toString(), "--split", "test");
-        assertThat(r.code).as(r.err).isZero();
-        assertThat(r.out).contains("test split of synthetic cohort")
+        CommandRun r = CommandRun.of("eval-models", "--data", cohort.toString(), "--split", "test");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("test split of synthetic cohort")
                 .contains(testRows.size() + " lesions of 2 patients")
                 .containsPattern("embedding\\s+nearest location\\s+random")
                 .contains("precision@5, same coarse type", "mean location distance of top 5", "mean size ratio of top 5",
@@ -131,18 +131,18 @@ class EvalModelsCommandTest {
 
     @Test
     void reportsMissingFoldersPlainly() {
-        Result data = run("eval-models", "--data", dir.resolve("nowhere").toString());
-        assertThat(data.code).isEqualTo(2);
-        assertThat(data.err).contains("nowhere").contains("is not a folder");
-        Result model = run("eval-models", "--data", cohort.toString(), "--model", dir.resolve("no-bundle").toString());
-        assertThat(model.code).isEqualTo(2);
-        assertThat(model.err).contains("no-bundle").contains("does not exist");
+        CommandRun data = CommandRun.of("eval-models", "--data", dir.resolve("nowhere").toString());
+        assertThat(data.code()).isEqualTo(2);
+        assertThat(data.err()).contains("nowhere").contains("is not a folder");
+        CommandRun model = CommandRun.of("eval-models", "--data", cohort.toString(), "--model", dir.resolve("no-bundle").toString());
+        assertThat(model.code()).isEqualTo(2);
+        assertThat(model.err()).contains("no-bundle").contains("does not exist");
     }
 
     @Test
     void helpShowsExamples() {
-        Result r = run("eval-models", "--help");
-        assertThat(r.out).contains("Examples:").contains("lesion-search eval-models --data synth/");
+        CommandRun r = CommandRun.of("eval-models", "--help");
+        assertThat(r.out()).contains("Examples:").contains("lesion-search eval-models --data synth/");
     }
 
     /** Test lesions with at least {@code k} test lesions of other patients, counted from DL_info.csv. */
@@ -156,18 +156,5 @@ class EvalModelsCommandTest {
         List<JsonNode> out = new java.util.ArrayList<>();
         array.forEach(out::add);
         return out;
-    }
-
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LesionSearchCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
     }
 }

@@ -41,10 +41,10 @@ class TrainCommandTest {
     void trainsAllThreeNetworksIntoABundleAndResumes() throws Exception {
         Path out = dir.resolve("bundle");
         String[] tiny = {"--width", "0.0625", "--patch-px", "16", "--batch", "10", "--checkpoint-every", "1", "--seed", "3"};
-        Result first = run(concat(new String[] {"train", "all", "--data", cohort.toString(), "--out", out.toString(),
+        CommandRun first = CommandRun.of(concat(new String[] {"train", "all", "--data", cohort.toString(), "--out", out.toString(),
                 "--steps", "2", "--json"}, tiny));
-        assertThat(first.code).as(first.err).isZero();
-        JsonNode summary = new ObjectMapper().readTree(first.out);
+        assertThat(first.code()).as(first.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(first.out());
         assertThat(summary.get("networks").findValuesAsText("network")).containsExactly("embedder", "labeler", "ssbr");
         assertThat(summary.get("bundle").asText()).isEqualTo("lesion-search-demo@1.0");
         assertThat(summary.get("networks").get(1).get("metrics").has("final_loss")).isTrue();
@@ -53,11 +53,11 @@ class TrainCommandTest {
             assertThat(out.resolve(file)).isRegularFile();
         }
 
-        Result resumed = run(concat(new String[] {"train", "ssbr", "--data", cohort.toString(), "--out", out.toString(),
+        CommandRun resumed = CommandRun.of(concat(new String[] {"train", "ssbr", "--data", cohort.toString(), "--out", out.toString(),
                 "--steps", "3", "--resume"}, tiny));
-        assertThat(resumed.code).as(resumed.err).isZero();
+        assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(Files.readAllLines(out.resolve("run/ssbr-loss.csv"))).hasSize(1 + 3);
-        assertThat(resumed.out).contains("train_z_mae").contains("model bundle lesion-search-demo@1.0");
+        assertThat(resumed.out()).contains("train_z_mae").contains("model bundle lesion-search-demo@1.0");
 
         try (DjlLesionEncoder encoder = ModelBundles.open(out, new EncoderOptions(1, 4))) {
             LesionPatches noise = org.lesionsearch.models.benchmark.EncoderBenchmark.randomPatches(encoder.inputSpec(), 1, 1).getFirst();
@@ -68,22 +68,9 @@ class TrainCommandTest {
 
     @Test
     void reportsAMissingFolderPlainly() {
-        Result r = run(new String[] {"train", "embedder", "--data", dir.resolve("nowhere").toString(), "--out", dir.resolve("x").toString()});
-        assertThat(r.code).isEqualTo(2);
-        assertThat(r.err).contains("nowhere").contains("is not a folder");
-    }
-
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String[] args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LesionSearchCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        CommandRun r = CommandRun.of(new String[] {"train", "embedder", "--data", dir.resolve("nowhere").toString(), "--out", dir.resolve("x").toString()});
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("nowhere").contains("is not a folder");
     }
 
     private static String[] concat(String[] a, String[] b) {
