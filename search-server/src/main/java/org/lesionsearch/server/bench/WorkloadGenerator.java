@@ -13,6 +13,8 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.lesionsearch.core.index.LesionIndex;
+import org.lesionsearch.core.index.UpsertResult;
 import org.lesionsearch.core.lesion.BodyLocation;
 import org.lesionsearch.core.lesion.BoundingBox;
 import org.lesionsearch.core.lesion.CoarseType;
@@ -36,6 +38,7 @@ public final class WorkloadGenerator {
 
     /** The model every generated embedding claims to come from. */
     public static final ModelInfo MODEL = new ModelInfo("bench-vectors", "1");
+    private static final int WRITE_BATCH = 1000;
 
     private static final LocalDate FIRST_STUDY = LocalDate.of(2012, 1, 1);
     private static final CoarseType[] TYPES = Arrays.copyOf(CoarseType.values(), 8);
@@ -82,6 +85,32 @@ public final class WorkloadGenerator {
         Iterator<Lesion> lesions = new PatientIterator(seed);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(lesions, Spliterator.ORDERED | Spliterator.NONNULL),
                 false).limit(n);
+    }
+
+    /**
+     * Writes the {@code n} lesions of {@code seed} into {@code index} in batches, streamed so that
+     * they are never all held, and commits.
+     *
+     * @return lesions written
+     * @throws IllegalStateException if the index rejects one: the generator made an invalid lesion
+     */
+    public long writeInto(LesionIndex index, int n, long seed) {
+        long written = 0;
+        List<Lesion> batch = new ArrayList<>(WRITE_BATCH);
+        for (Iterator<Lesion> it = stream(n, seed).iterator(); it.hasNext(); ) {
+            batch.add(it.next());
+            if (batch.size() == WRITE_BATCH || !it.hasNext()) {
+                UpsertResult result = index.upsert(batch);
+                if (!result.rejected().isEmpty()) {
+                    throw new IllegalStateException("the workload generator made an invalid lesion: "
+                            + result.rejected().getFirst().reason());
+                }
+                written += result.written();
+                batch = new ArrayList<>(WRITE_BATCH);
+            }
+        }
+        index.commit();
+        return written;
     }
 
     /** Query vectors from the same mixture as the lesions of {@code seed}, none of them indexed. */

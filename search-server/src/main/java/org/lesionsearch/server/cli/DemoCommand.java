@@ -12,7 +12,6 @@ import org.apache.lucene.util.IOUtils;
 import org.lesionsearch.core.index.Filter;
 import org.lesionsearch.core.index.LesionIndex;
 import org.lesionsearch.core.index.SearchRequest;
-import org.lesionsearch.core.index.UpsertResult;
 import org.lesionsearch.core.index.lucene.LuceneIndexOptions;
 import org.lesionsearch.core.index.lucene.LuceneLesionIndex;
 import org.lesionsearch.core.lesion.Lesion;
@@ -55,7 +54,6 @@ import picocli.CommandLine.Spec;
             "", "Then open http://127.0.0.1:7070/ in a browser, or: curl http://127.0.0.1:7070/api/health"})
 public final class DemoCommand implements Callable<Integer> {
 
-    static final int BATCH = 1000;
     static final String SHARED_PROPERTY = "lesionsearch.shared";
 
     @Spec
@@ -169,16 +167,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.printf("generating %,d synthetic lesions into %s ...%n", lesions, index.toAbsolutePath());
         out.flush();
-        List<Lesion> all = new WorkloadGenerator().generate(lesions, seed);
-        long written = 0;
-        for (int from = 0; from < all.size(); from += BATCH) {
-            UpsertResult result = target.upsert(all.subList(from, Math.min(all.size(), from + BATCH)));
-            if (!result.rejected().isEmpty()) {
-                throw new IllegalStateException("the generator produced an invalid lesion: " + result.rejected().getFirst().reason());
-            }
-            written += result.written();
-        }
-        target.commit();
+        long written = new WorkloadGenerator().writeInto(target, lesions, seed);
         out.printf("indexed %,d lesions%n", written);
     }
 

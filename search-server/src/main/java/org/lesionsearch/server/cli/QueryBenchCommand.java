@@ -6,15 +6,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.lucene.util.IOUtils;
-import org.lesionsearch.core.index.UpsertResult;
 import org.lesionsearch.core.index.lucene.LuceneIndexOptions;
 import org.lesionsearch.core.index.lucene.LuceneLesionIndex;
-import org.lesionsearch.core.lesion.Lesion;
 import org.lesionsearch.server.bench.WorkloadGenerator;
 import org.lesionsearch.server.bench.query.QueryBench;
 import org.lesionsearch.server.bench.query.QueryBenchFigures;
@@ -94,22 +89,7 @@ public final class QueryBenchCommand implements Callable<Integer> {
     private void build(LuceneLesionIndex index, PrintStream progress) {
         progress.printf("generating and indexing %,d lesions ...%n", lesions);
         long start = System.nanoTime();
-        try (Stream<Lesion> stream = new WorkloadGenerator().stream(lesions, seed)) {
-            Iterator<Lesion> it = stream.iterator();
-            java.util.List<Lesion> batch = new java.util.ArrayList<>(1000);
-            while (it.hasNext()) {
-                batch.add(it.next());
-                if (batch.size() == 1000 || !it.hasNext()) {
-                    UpsertResult r = index.upsert(List.copyOf(batch));
-                    if (!r.rejected().isEmpty()) {
-                        throw new IllegalStateException("the workload generator made an invalid lesion: "
-                                + r.rejected().getFirst().reason());
-                    }
-                    batch.clear();
-                }
-            }
-        }
-        index.commit();
+        new WorkloadGenerator().writeInto(index, lesions, seed);
         index.forceMerge(1);
         progress.printf("indexed in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
