@@ -2,23 +2,17 @@ package org.lesionsearch.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,56 +27,16 @@ import org.lesionsearch.indexer.synth.output.GroundTruthFiles;
  */
 class DemoProcessTest {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
-
     @TempDir
     Path dir;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> started = new ArrayList<>();
 
-    /** A child JVM running the command line, and what it printed. */
-    private record Child(Process process, BlockingQueue<String> lines, List<String> seen) {
-
-        Matcher await(Pattern pattern) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(200, TimeUnit.MILLISECONDS);
-                if (line != null) {
-                    seen.add(line);
-                    Matcher m = pattern.matcher(line);
-                    if (m.find()) {
-                        return m;
-                    }
-                } else if (!process.isAlive() && lines.isEmpty()) {
-                    break;
-                }
-            }
-            throw new AssertionError("no line matching " + pattern + "; the process printed:\n" + String.join("\n", seen));
-        }
-    }
-
-    private Child start(String... args) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
-                "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-Dai.djl.offline=true", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), LesionSearchCommand.class.getName()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        started.add(process);
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread pump = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process died; await sees it
-            }
-        });
-        pump.setDaemon(true);
-        pump.start();
-        return new Child(process, lines, new ArrayList<>());
+    private ChildCommand start(String... args) throws IOException {
+        ChildCommand child = ChildCommand.start("1g", args);
+        started.add(child.process());
+        return child;
     }
 
     @AfterEach
@@ -102,10 +56,10 @@ class DemoProcessTest {
         String[] args = {"demo", "--index", index.toString(), "--cohort", cohort.toString(), "--patients", "1",
             "--model", model.toString(), "--deeplesion", SharedTestData.deepLesion().toString(), "--threads", "2", "--port", "0"};
 
-        Child first = start(args);
+        ChildCommand first = start(args);
         first.await(Pattern.compile("building the demo index .*1 synthetic patients"));
         first.await(Pattern.compile("indexed 24 lesions from deeplesion:"));
-        String base = first.await(LISTENING).group(1);
+        String base = first.await(ChildCommand.LISTENING).group(1);
         long measured = GroundTruthFiles.readLesions(cohort.resolve(GroundTruthFiles.LESIONS)).size();
         HttpResponse<String> health = get(base + "/api/health");
         assertThat(health.body()).contains("\"lesions\":" + (measured + 24));
@@ -117,9 +71,9 @@ class DemoProcessTest {
         assertThat(first.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(index.resolve("demo-complete.txt")).isRegularFile();
 
-        Child second = start(args);
+        ChildCommand second = start(args);
         second.await(Pattern.compile("reusing " + (measured + 24) + " lesions"));
-        String again = second.await(LISTENING).group(1);
+        String again = second.await(ChildCommand.LISTENING).group(1);
         assertThat(second.seen()).noneMatch(l -> l.contains("building the demo index"));
         // the model is loaded again, so search by example works on the reused index
         byte[] slice = Files.readAllBytes(SharedTestData.deepLesion().resolve("Images_png/000069_02_01/058.png"));
@@ -133,17 +87,17 @@ class DemoProcessTest {
     @Test
     void anIndexOfAnotherModelIsRebuiltWithTheModelLoaded() throws Exception {
         Path index = dir.resolve("demo/index"), cohort = dir.resolve("demo/cohort");
-        Child vectors = start("demo", "--index", index.toString(), "--lesions", "50", "--port", "0");
+        ChildCommand vectors = start("demo", "--index", index.toString(), "--lesions", "50", "--port", "0");
         vectors.await(Pattern.compile("indexed 50 lesions"));
-        vectors.await(LISTENING);
+        vectors.await(ChildCommand.LISTENING);
         vectors.process().destroy();
         assertThat(vectors.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         Path model = TinyModelBundle.write(dir.resolve("model"));
-        Child rebuilt = start("demo", "--index", index.toString(), "--cohort", cohort.toString(), "--patients", "1",
+        ChildCommand rebuilt = start("demo", "--index", index.toString(), "--cohort", cohort.toString(), "--patients", "1",
                 "--model", model.toString(), "--deeplesion", SharedTestData.deepLesion().toString(), "--threads", "2", "--port", "0");
         rebuilt.await(Pattern.compile("holds vectors of model bench-vectors@1, not tiny-untrained-test-model@0.*: rebuilding it"));
-        String base = rebuilt.await(LISTENING).group(1);
+        String base = rebuilt.await(ChildCommand.LISTENING).group(1);
         long measured = GroundTruthFiles.readLesions(cohort.resolve(GroundTruthFiles.LESIONS)).size();
         assertThat(get(base + "/api/health").body()).contains("\"lesions\":" + (measured + 24));
         rebuilt.process().destroy();
@@ -152,7 +106,7 @@ class DemoProcessTest {
 
     @Test
     void withoutModelWeightsTheDemoSaysWhatIsMissing() throws Exception {
-        Child run = start("demo", "--index", dir.resolve("i").toString(), "--cohort", dir.resolve("c").toString(),
+        ChildCommand run = start("demo", "--index", dir.resolve("i").toString(), "--cohort", dir.resolve("c").toString(),
                 "--model", dir.resolve("no-model").toString(), "--port", "0");
         run.await(Pattern.compile("demo: cannot load the model: .*model.json is missing"));
         assertThat(run.process().waitFor(60, TimeUnit.SECONDS)).isTrue();

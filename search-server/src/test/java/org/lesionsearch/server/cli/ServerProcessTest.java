@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,8 +32,6 @@ import org.lesionsearch.server.api.json.ApiJson;
  */
 class ServerProcessTest {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
-
     @TempDir
     Path dir;
 
@@ -46,48 +39,10 @@ class ServerProcessTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> started = new ArrayList<>();
 
-    /** A running child process and every line it printed so far. */
-    record Child(Process process, BlockingQueue<String> lines, List<String> seen) {
-
-        /** Waits for a printed line matching {@code pattern}; fails with everything seen when it does not come. */
-        Matcher await(Pattern pattern) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(200, TimeUnit.MILLISECONDS);
-                if (line != null) {
-                    seen.add(line);
-                    Matcher m = pattern.matcher(line);
-                    if (m.find()) {
-                        return m;
-                    }
-                } else if (!process.isAlive() && lines.isEmpty()) {
-                    break;
-                }
-            }
-            throw new AssertionError("no line matching " + pattern + "; the process printed:\n" + String.join("\n", seen));
-        }
-    }
-
-    private Child start(String... args) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), LesionSearchCommand.class.getName()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        started.add(process);
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread pump = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process died; the test sees it through await
-            }
-        });
-        pump.setDaemon(true);
-        pump.start();
-        return new Child(process, lines, new ArrayList<>());
+    private ChildCommand start(String... args) throws IOException {
+        ChildCommand child = ChildCommand.start("512m", args);
+        started.add(child.process());
+        return child;
     }
 
     @AfterEach
@@ -108,8 +63,8 @@ class ServerProcessTest {
     @Test
     void whatTheApiCommittedSurvivesKillDashNineAndSigtermClosesTheIndexCleanly() throws Exception {
         Path index = dir.resolve("index");
-        Child first = start("serve", "--index", index.toString(), "--port", "0");
-        String base = first.await(LISTENING).group(1);
+        ChildCommand first = start("serve", "--index", index.toString(), "--port", "0");
+        String base = first.await(ChildCommand.LISTENING).group(1);
 
         List<Lesion> lesions = new TestLesions(31).cohort(50, 5);
         HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(base + "/api/lesions"))
@@ -122,8 +77,8 @@ class ServerProcessTest {
         first.process().destroyForcibly();
         assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        Child second = start("serve", "--index", index.toString(), "--port", "0");
-        String again = second.await(LISTENING).group(1);
+        ChildCommand second = start("serve", "--index", index.toString(), "--port", "0");
+        String again = second.await(ChildCommand.LISTENING).group(1);
         assertThat(get(again, "/api/health", 200).get("lesions").asLong()).isEqualTo(49);
         for (Lesion l : List.of(lesions.getFirst(), lesions.get(20), lesions.getLast())) {
             assertThat(mapper.treeToValue(get(again, "/api/lesions/" + l.id(), 200), Lesion.class)).isEqualTo(l);
@@ -140,9 +95,9 @@ class ServerProcessTest {
     @Test
     void demoFillsAnEmptyIndexOnceAndReusesItAfterwards() throws Exception {
         Path index = dir.resolve("demo-index");
-        Child first = start("demo", "--index", index.toString(), "--lesions", "300", "--port", "0");
+        ChildCommand first = start("demo", "--index", index.toString(), "--lesions", "300", "--port", "0");
         first.await(Pattern.compile("generating 300 synthetic lesions"));
-        String base = first.await(LISTENING).group(1);
+        String base = first.await(ChildCommand.LISTENING).group(1);
         JsonNode health = get(base, "/api/health", 200);
         assertThat(health.get("lesions").asLong()).isEqualTo(300);
         assertThat(health.at("/model/name").asText()).isEqualTo("bench-vectors");
@@ -152,9 +107,9 @@ class ServerProcessTest {
         first.process().destroy();
         assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        Child second = start("demo", "--index", index.toString(), "--lesions", "300", "--port", "0");
+        ChildCommand second = start("demo", "--index", index.toString(), "--lesions", "300", "--port", "0");
         second.await(Pattern.compile("reusing 300 lesions"));
-        String again = second.await(LISTENING).group(1);
+        String again = second.await(ChildCommand.LISTENING).group(1);
         assertThat(get(again, "/api/health", 200).get("lesions").asLong()).isEqualTo(300);
     }
 }
