@@ -9,43 +9,27 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The DICOMweb client and the incremental crawl against a real Orthanc with its DICOMweb plugin. */
 class OrthancDicomWebTest {
 
-    @TempDir
-    static Path orthancDir;
-
-    static OrthancServer orthanc;
+    @RegisterExtension
+    static final OrthancExtension orthanc = new OrthancExtension();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void startOrthanc() throws IOException {
-        OrthancServer.assumeInstalled();
-        orthanc = OrthancServer.start(orthancDir);
-    }
-
-    @AfterAll
-    static void stopOrthanc() {
-        if (orthanc != null) {
-            orthanc.close();
-        }
-    }
-
     @BeforeEach
     void empty() throws IOException {
-        orthanc.deleteAll();
+        orthanc.server().deleteAll();
     }
 
     private DicomWebClient client() {
-        return new DicomWebClient(DicomWebConfig.of(orthanc.dicomWebUri()));
+        return new DicomWebClient(DicomWebConfig.of(orthanc.server().dicomWebUri()));
     }
 
     @Test
@@ -55,10 +39,10 @@ class OrthancDicomWebTest {
         String mrStudy = DicomTestFiles.newUid();
         String series = DicomTestFiles.newUid();
         Path ct2019 = DicomTestFiles.ct(tmp.resolve("a.dcm"), s2019, series, DicomTestFiles.newUid(), LocalDate.of(2019, 3, 1));
-        orthanc.upload(ct2019);
-        orthanc.upload(DicomTestFiles.ct(tmp.resolve("b.dcm"), s2021, DicomTestFiles.newUid(), DicomTestFiles.newUid(),
+        orthanc.server().upload(ct2019);
+        orthanc.server().upload(DicomTestFiles.ct(tmp.resolve("b.dcm"), s2021, DicomTestFiles.newUid(), DicomTestFiles.newUid(),
                 LocalDate.of(2021, 6, 1)));
-        orthanc.storescu(DicomTestFiles.mr(tmp.resolve("c.dcm"), mrStudy, DicomTestFiles.newUid(), DicomTestFiles.newUid(),
+        orthanc.server().storescu(DicomTestFiles.mr(tmp.resolve("c.dcm"), mrStudy, DicomTestFiles.newUid(), DicomTestFiles.newUid(),
                 LocalDate.of(2019, 5, 1)));
 
         try (DicomWebClient client = client()) {
@@ -95,12 +79,12 @@ class OrthancDicomWebTest {
         String studyA = DicomTestFiles.newUid();
         String seriesA = DicomTestFiles.newUid();
         for (int i = 0; i < 3; i++) {
-            orthanc.upload(DicomTestFiles.ct(tmp.resolve("a" + i + ".dcm"), studyA, seriesA, DicomTestFiles.newUid(),
+            orthanc.server().upload(DicomTestFiles.ct(tmp.resolve("a" + i + ".dcm"), studyA, seriesA, DicomTestFiles.newUid(),
                     LocalDate.of(2020, 1, 10)));
         }
         // A study with a CT series and an MR series: the MR one is skipped for its modality.
         String studyB = DicomTestFiles.newUid();
-        orthanc.storescu(
+        orthanc.server().storescu(
                 DicomTestFiles.ct(tmp.resolve("b.dcm"), studyB, DicomTestFiles.newUid(), DicomTestFiles.newUid(), LocalDate.of(2020, 2, 1)),
                 DicomTestFiles.mr(tmp.resolve("bm.dcm"), studyB, DicomTestFiles.newUid(), DicomTestFiles.newUid(), LocalDate.of(2020, 2, 1)));
         DicomInstanceStore store = new DicomInstanceStore(tmp.resolve("store"));
@@ -114,7 +98,7 @@ class OrthancDicomWebTest {
         assertThat(first.instancesStored()).isEqualTo(4);
         assertThat(first.touchedStudies()).containsExactlyInAnyOrder(studyA, studyB);
         assertThat(storedFiles(store)).hasSize(4);
-        assertThat(CrawlState.load(stateFile, orthanc.dicomWebUri()).watermark()).isEqualTo(LocalDate.of(2020, 2, 1));
+        assertThat(CrawlState.load(stateFile, orthanc.server().dicomWebUri()).watermark()).isEqualTo(LocalDate.of(2020, 2, 1));
 
         CrawlReport second = crawl(store, stateFile);
         assertThat(second.seriesFetched()).isZero();
@@ -125,9 +109,9 @@ class OrthancDicomWebTest {
 
         // A new series in a known study, and a new study.
         String newSeries = DicomTestFiles.newUid();
-        orthanc.upload(DicomTestFiles.ct(tmp.resolve("b2.dcm"), studyB, newSeries, DicomTestFiles.newUid(), LocalDate.of(2020, 2, 1)));
+        orthanc.server().upload(DicomTestFiles.ct(tmp.resolve("b2.dcm"), studyB, newSeries, DicomTestFiles.newUid(), LocalDate.of(2020, 2, 1)));
         String studyC = DicomTestFiles.newUid();
-        orthanc.upload(DicomTestFiles.ct(tmp.resolve("c.dcm"), studyC, DicomTestFiles.newUid(), DicomTestFiles.newUid(), LocalDate.of(2020, 3, 1)));
+        orthanc.server().upload(DicomTestFiles.ct(tmp.resolve("c.dcm"), studyC, DicomTestFiles.newUid(), DicomTestFiles.newUid(), LocalDate.of(2020, 3, 1)));
 
         CrawlReport third = crawl(store, stateFile);
         assertThat(third.failures()).isEmpty();
@@ -141,14 +125,14 @@ class OrthancDicomWebTest {
 
     @Test
     void aCrawlThatCannotReachThePacsReportsItAndKeepsItsState() throws IOException {
-        orthanc.upload(DicomTestFiles.ct(tmp.resolve("a.dcm"), DicomTestFiles.newUid(), DicomTestFiles.newUid(),
+        orthanc.server().upload(DicomTestFiles.ct(tmp.resolve("a.dcm"), DicomTestFiles.newUid(), DicomTestFiles.newUid(),
                 DicomTestFiles.newUid(), LocalDate.of(2020, 1, 10)));
         DicomInstanceStore store = new DicomInstanceStore(tmp.resolve("store"));
         Path stateFile = tmp.resolve("crawl.json");
         crawl(store, stateFile);
         String before = Files.readString(stateFile);
 
-        DicomWebConfig gone = DicomWebConfig.of(orthanc.dicomWebUri().resolve("/no-such-root"))
+        DicomWebConfig gone = DicomWebConfig.of(orthanc.server().dicomWebUri().resolve("/no-such-root"))
                 .withRetry(RetryPolicy.none());
         try (DicomWebClient client = new DicomWebClient(gone)) {
             CrawlState state = CrawlState.load(tmp.resolve("other.json"), gone.baseUri());

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lesionsearch.indexer.dicom.Tid1500Fixture;
 import org.lesionsearch.indexer.dicomweb.DicomTestFiles;
 import org.lesionsearch.indexer.dicomweb.DicomWebSettings;
-import org.lesionsearch.indexer.dicomweb.OrthancServer;
+import org.lesionsearch.indexer.dicomweb.OrthancExtension;
 import org.lesionsearch.indexer.patch.HuSlice;
 
 /**
@@ -22,40 +21,25 @@ import org.lesionsearch.indexer.patch.HuSlice;
  */
 class DicomWebSourceOrthancTest {
 
-    @TempDir
-    static Path orthancDir;
-
-    static OrthancServer orthanc;
+    @RegisterExtension
+    static final OrthancExtension orthanc = new OrthancExtension();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startOrthanc() throws IOException {
-        OrthancServer.assumeInstalled();
-        orthanc = OrthancServer.start(orthancDir);
-    }
-
-    @AfterAll
-    static void stopOrthanc() {
-        if (orthanc != null) {
-            orthanc.close();
-        }
-    }
 
     @Test
     void aMeasuredCtSliceInThePacsBecomesALesionCandidateAndARerunFetchesNothing() throws Exception {
         String study = DicomTestFiles.newUid();
         String ctSeries = DicomTestFiles.newUid();
         String ctSop = DicomTestFiles.newUid();
-        orthanc.upload(DicomTestFiles.ct(tmp.resolve("ct.dcm"), study, ctSeries, ctSop, LocalDate.of(2021, 9, 14)));
+        orthanc.server().upload(DicomTestFiles.ct(tmp.resolve("ct.dcm"), study, ctSeries, ctSop, LocalDate.of(2021, 9, 14)));
         Path sr = new Tid1500Fixture()
                 .group(Tid1500Fixture.Num.longAxis(21.5, ctSop, 40.5f, 60.5f, 70.5f, 60.5f),
                         Tid1500Fixture.Num.shortAxis(12.0, ctSop, 55.5f, 52.5f, 55.5f, 68.5f))
                 .write(tmp.resolve("sr.dcm"), study, DicomTestFiles.newUid(), DicomTestFiles.newUid());
-        orthanc.upload(sr);
+        orthanc.server().upload(sr);
         DicomWebSource source = new DicomWebSource(
-                DicomWebSettings.forSource("dicomweb:" + orthanc.dicomWebUri(), tmp.resolve("index")));
+                DicomWebSettings.forSource("dicomweb:" + orthanc.server().dicomWebUri(), tmp.resolve("index")));
 
         SourceScan scan = source.scan();
 
