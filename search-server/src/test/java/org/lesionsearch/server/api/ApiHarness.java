@@ -21,6 +21,25 @@ public final class ApiHarness implements AutoCloseable {
     /** An answer: status, headers, raw text and the body parsed as JSON (null when it is not JSON). */
     public record Reply(int status, HttpHeaders headers, String text, JsonNode json) {
 
+        /** Sends {@code request} and reads the answer, parsed as JSON when it is JSON. */
+        public static Reply exchange(HttpClient client, HttpRequest request, ObjectMapper mapper) {
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                JsonNode json;
+                try {
+                    json = response.body().isEmpty() ? null : mapper.readTree(response.body());
+                } catch (IOException notJson) {
+                    json = null;
+                }
+                return new Reply(response.statusCode(), response.headers(), response.body(), json);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         public JsonNode at(String pointer) {
             return json.at(pointer);
         }
@@ -93,21 +112,7 @@ public final class ApiHarness implements AutoCloseable {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json;
-            try {
-                json = response.body().isEmpty() ? null : mapper.readTree(response.body());
-            } catch (IOException notJson) {
-                json = null;
-            }
-            return new Reply(response.statusCode(), response.headers(), response.body(), json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Reply.exchange(client, request.build(), mapper);
     }
 
     @Override
