@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,26 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lesionsearch.indexer.dicomweb.DicomTestFiles;
 import org.lesionsearch.indexer.dicomweb.OrthancServer;
-import picocli.CommandLine;
 
 /** {@code lesion-search crawl} against a real Orthanc. */
 class CrawlCommandTest {
 
     @TempDir
     Path tmp;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LesionSearchCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void pullsNewSeriesIntoTheFolderAndARerunPullsNothing() throws Exception {
@@ -49,8 +33,8 @@ class CrawlCommandTest {
             Path into = tmp.resolve("pacs");
             String url = "dicomweb:" + orthanc.dicomWebUri();
 
-            Run first = run("crawl", url, "--into", into.toString(), "--from", "2020-01-01");
-            assertThat(first.exit()).as(first.err()).isZero();
+            CommandRun first = CommandRun.of("crawl", url, "--into", into.toString(), "--from", "2020-01-01");
+            assertThat(first.code()).as(first.err()).isZero();
             assertThat(first.out()).containsPattern("studies listed\\s+1\\n").containsPattern("instances stored\\s+2\\n")
                     .contains("instances/s").contains("MB/s");
             try (var files = Files.walk(into.resolve("instances").resolve(study))) {
@@ -58,8 +42,8 @@ class CrawlCommandTest {
             }
             assertThat(into.resolve("crawl-state.json")).exists();
 
-            Run second = run("crawl", url, "--into", into.toString(), "--from", "2020-01-01", "--json");
-            assertThat(second.exit()).isZero();
+            CommandRun second = CommandRun.of("crawl", url, "--into", into.toString(), "--from", "2020-01-01", "--json");
+            assertThat(second.code()).isZero();
             JsonNode figures = new ObjectMapper().readTree(second.out());
             assertThat(figures.path("seriesFetched").asInt()).isZero();
             assertThat(figures.path("studiesUnchanged").asInt()).isEqualTo(1);
@@ -73,18 +57,18 @@ class CrawlCommandTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Run r = run("crawl", "dicomweb:http://127.0.0.1:" + port + "/dicom-web", "--into", tmp.toString(), "--attempts", "1",
+        CommandRun r = CommandRun.of("crawl", "dicomweb:http://127.0.0.1:" + port + "/dicom-web", "--into", tmp.toString(), "--attempts", "1",
                 "--timeout", "2");
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("failed: QIDO-RS /studies").contains("ConnectException");
     }
 
     @Test
     void aBadSourceIsAUsageError() {
-        Run r = run("crawl", "pacs://x", "--into", tmp.toString());
-        assertThat(r.exit()).isEqualTo(2);
+        CommandRun r = CommandRun.of("crawl", "pacs://x", "--into", tmp.toString());
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("does not start with dicomweb:");
-        Run help = run("crawl", "--help");
+        CommandRun help = CommandRun.of("crawl", "--help");
         assertThat(help.out()).contains("Examples:").contains("--rescan");
     }
 }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +31,6 @@ import org.lesionsearch.elasticsearch.ElasticsearchLesionIndex;
 import org.lesionsearch.elasticsearch.ElasticsearchNode;
 import org.lesionsearch.elasticsearch.ElasticsearchOptions;
 import org.lesionsearch.server.api.json.ApiJson;
-import picocli.CommandLine;
 
 /** {@code serve}, {@code index}, {@code import} and {@code bench} with {@code --backend elasticsearch}, against a real node. */
 class ElasticsearchCommandsTest {
@@ -48,18 +45,6 @@ class ElasticsearchCommandsTest {
     Path tmp;
 
     private final ObjectMapper mapper = ApiJson.mapper();
-
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cli = LesionSearchCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private static String name(String prefix) {
         return prefix + "-" + NAMES.incrementAndGet();
@@ -108,10 +93,10 @@ class ElasticsearchCommandsTest {
 
     @Test
     void serveWithoutAReachableClusterFailsNamingIt() {
-        Run result = run("serve", "--backend", "elasticsearch", "--es-url", "http://127.0.0.1:1", "--port", "0");
-        assertThat(result.exit()).isEqualTo(1);
+        CommandRun result = CommandRun.of("serve", "--backend", "elasticsearch", "--es-url", "http://127.0.0.1:1", "--port", "0");
+        assertThat(result.code()).isEqualTo(1);
         assertThat(result.err()).startsWith("error: ").contains("http://127.0.0.1:1").doesNotContain("\tat ");
-        assertThat(run("serve", "--port", "0").err()).contains("--index DIR is required with --backend lucene");
+        assertThat(CommandRun.of("serve", "--port", "0").err()).contains("--index DIR is required with --backend lucene");
     }
 
     @Test
@@ -120,9 +105,9 @@ class ElasticsearchCommandsTest {
         String name = name("ingest");
         String source = "deeplesion:" + deepLesion();
         Path work = tmp.resolve("work");
-        Run first = run("index", "--source", source, "--index", work.toString(), "--model", bundle.toString(),
+        CommandRun first = CommandRun.of("index", "--source", source, "--index", work.toString(), "--model", bundle.toString(),
                 "--backend", "elasticsearch", "--es-url", NODE.url().toString(), "--es-index", name, "--no-progress");
-        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).containsPattern("indexed +24\n");
         String firstGeneration;
         try (ElasticsearchLesionIndex index = open(name)) {
@@ -133,10 +118,10 @@ class ElasticsearchCommandsTest {
             firstGeneration = index.generation();
         }
 
-        Run reindex = run("index", "--source", source, "--index", work.toString(), "--model", bundle.toString(),
+        CommandRun reindex = CommandRun.of("index", "--source", source, "--index", work.toString(), "--model", bundle.toString(),
                 "--backend", "elasticsearch", "--es-url", NODE.url().toString(), "--es-index", name, "--reindex",
                 "--no-progress", "--json");
-        assertThat(reindex.exit()).as(reindex.err()).isZero();
+        assertThat(reindex.code()).as(reindex.err()).isZero();
         assertThat(mapper.readTree(reindex.out()).get("indexed").asLong()).isEqualTo(24);
         assertThat(reindex.err()).contains("the alias '" + name + "' now points at " + name + "-")
                 .contains("replaced and deleted " + firstGeneration);
@@ -145,8 +130,8 @@ class ElasticsearchCommandsTest {
             assertThat(index.count(Filter.all())).isEqualTo(24);
         }
 
-        Run lucene = run("index", "--source", source, "--index", work.toString(), "--reindex");
-        assertThat(lucene.exit()).isEqualTo(2);
+        CommandRun lucene = CommandRun.of("index", "--source", source, "--index", work.toString(), "--reindex");
+        assertThat(lucene.code()).isEqualTo(2);
         assertThat(lucene.err()).contains("--reindex needs --backend elasticsearch");
     }
 
@@ -162,10 +147,10 @@ class ElasticsearchCommandsTest {
         lines.add("{\"id\": \"broken\"");
         Files.write(file, lines);
 
-        Run result = run("import", "--backend", "elasticsearch", "--es-url", NODE.url().toString(), "--es-index", name,
+        CommandRun result = CommandRun.of("import", "--backend", "elasticsearch", "--es-url", NODE.url().toString(), "--es-index", name,
                 "--no-progress", "--json", file.toString());
 
-        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.code()).as(result.err()).isZero();
         JsonNode summary = mapper.readTree(result.out());
         assertThat(summary.get("imported").asLong()).isEqualTo(12);
         assertThat(summary.get("rejected").asLong()).isEqualTo(1);
@@ -177,9 +162,9 @@ class ElasticsearchCommandsTest {
     @Test
     void benchMeasuresBothBackendsInOneRunAndOneTable() throws Exception {
         String name = name("bench");
-        Run json = run("bench", "--backend", "lucene,elasticsearch", "--es-url", NODE.url().toString(), "--es-index", name,
+        CommandRun json = CommandRun.of("bench", "--backend", "lucene,elasticsearch", "--es-url", NODE.url().toString(), "--es-index", name,
                 "-n", "2000", "--queries", "30", "--warmup", "5", "--json");
-        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(json.code()).as(json.err()).isZero();
         JsonNode engines = mapper.readTree(json.out()).get("engines");
         assertThat(engines).extracting(e -> e.get("name").asText())
                 .containsExactly("lucene", "plain-hnsw", "elasticsearch", "es-plain-knn");
@@ -197,9 +182,9 @@ class ElasticsearchCommandsTest {
             left.deleteAllGenerations();
         }
 
-        Run table = run("bench", "--backend", "lucene,elasticsearch", "--es-url", NODE.url().toString(), "--es-index", name,
+        CommandRun table = CommandRun.of("bench", "--backend", "lucene,elasticsearch", "--es-url", NODE.url().toString(), "--es-index", name,
                 "-n", "1000", "--queries", "10", "--warmup", "2");
-        assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.code()).as(table.err()).isZero();
         assertThat(table.out()).contains("lucene plan", "elasticsearch plan", "es-plain-knn plan", "elasticsearch / lucene",
                 "p50 latency", "import throughput:", "recall@10 >= 0.99 on both:");
     }

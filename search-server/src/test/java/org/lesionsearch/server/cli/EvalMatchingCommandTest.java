@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lesionsearch.core.ontology.LesionOntology;
 import org.lesionsearch.indexer.synth.CohortGenerator;
 import org.lesionsearch.indexer.synth.SynthOptions;
-import picocli.CommandLine;
 
 /** {@code lesion-search eval-matching} on a small generated cohort and the real DLS pairs. */
 class EvalMatchingCommandTest {
@@ -29,31 +26,19 @@ class EvalMatchingCommandTest {
         new CohortGenerator(SynthOptions.defaults(4, 7).withNeighbours(0), LesionOntology.lesaNet()).generate(cohort, null);
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cli = LesionSearchCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void printsATableWithACohortPerColumn() {
-        Run r = run("eval-matching", "--synthetic", cohort.toString(), "--dls", DLS.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
+        CommandRun r = CommandRun.of("eval-matching", "--synthetic", cohort.toString(), "--dls", DLS.toString());
+        assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("synthetic", "DLS pairs", "top-1 matching accuracy", "baseline: nearest location",
                 "false matches", "track purity");
     }
 
     @Test
     void jsonHasTheSameFigures() throws Exception {
-        Run r = run("eval-matching", "--synthetic", cohort.resolve("ground_truth.jsonl").toString(), "--dls",
+        CommandRun r = CommandRun.of("eval-matching", "--synthetic", cohort.resolve("ground_truth.jsonl").toString(), "--dls",
                 DLS.toString(), "--json");
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         JsonNode synthetic = json.get("synthetic");
         assertThat(synthetic.get("patients").asInt()).isEqualTo(4);
@@ -69,20 +54,20 @@ class EvalMatchingCommandTest {
 
     @Test
     void badArgumentsSayWhatIsMissing(@TempDir Path empty) {
-        Run none = run("eval-matching");
-        assertThat(none.exit()).isEqualTo(2);
+        CommandRun none = CommandRun.of("eval-matching");
+        assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("error: give --synthetic DIR, --dls FILE or both");
-        Run indexAlone = run("eval-matching", "--index", empty.toString(), "--dls", DLS.toString());
-        assertThat(indexAlone.exit()).isEqualTo(2);
+        CommandRun indexAlone = CommandRun.of("eval-matching", "--index", empty.toString(), "--dls", DLS.toString());
+        assertThat(indexAlone.code()).isEqualTo(2);
         assertThat(indexAlone.err()).contains("--index needs --synthetic");
-        Run missing = run("eval-matching", "--synthetic", empty.toString());
-        assertThat(missing.exit()).isEqualTo(2);
+        CommandRun missing = CommandRun.of("eval-matching", "--synthetic", empty.toString());
+        assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains(empty.resolve("ground_truth.jsonl") + " does not exist");
     }
 
     @Test
     void helpShowsExamples() {
-        Run r = run("eval-matching", "--help");
+        CommandRun r = CommandRun.of("eval-matching", "--help");
         assertThat(r.out()).contains("Examples:", "lesion-search eval-matching --synthetic");
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +21,6 @@ import org.lesionsearch.core.index.lucene.LuceneLesionIndex;
 import org.lesionsearch.core.lesion.Lesion;
 import org.lesionsearch.core.lesion.LesionId;
 import org.lesionsearch.server.api.json.ApiJson;
-import picocli.CommandLine;
 
 /** {@code lesion-search import} on files of good and bad lines, into a real index. */
 class ImportCommandTest {
@@ -33,20 +30,6 @@ class ImportCommandTest {
 
     private final ObjectMapper mapper = ApiJson.mapper();
     private final TestLesions fixtures = new TestLesions(21);
-
-    /** Exit code, standard output and standard error of one run. */
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = org.lesionsearch.server.cli.LesionSearchCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private String line(Lesion lesion) throws Exception {
         return mapper.writeValueAsString(lesion);
@@ -81,10 +64,10 @@ class ImportCommandTest {
         Path index = dir.resolve("index");
         Path rejectedOut = dir.resolve("rejected.txt");
 
-        Run run = run("import", "--index", index.toString(), file.toString(), "--batch-size", "7",
+        CommandRun run = CommandRun.of("import", "--index", index.toString(), file.toString(), "--batch-size", "7",
                 "--rejected-out", rejectedOut.toString());
 
-        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("records\\s+38").containsPattern("imported\\s+30").containsPattern("rejected\\s+8");
         assertThat(run.out()).contains(
                 "line 11: malformed JSON at column",
@@ -106,8 +89,8 @@ class ImportCommandTest {
             assertThat(opened.get(LesionId.of("label_1"))).isEmpty();
         }
 
-        Run json = run("import", "--index", index.toString(), file.toString(), "--json", "--no-progress");
-        assertThat(json.exit()).isZero();
+        CommandRun json = CommandRun.of("import", "--index", index.toString(), file.toString(), "--json", "--no-progress");
+        assertThat(json.code()).isZero();
         var summary = mapper.readTree(json.out());
         assertThat(summary.get("imported").asLong()).isEqualTo(30);
         assertThat(summary.get("rejected").asLong()).isEqualTo(8);
@@ -129,10 +112,10 @@ class ImportCommandTest {
         Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         Path audit = dir.resolve("audit/log.jsonl");
 
-        Run run = run("import", "--index", dir.resolve("index").toString(), file.toString(), "--batch-size", "5",
+        CommandRun run = CommandRun.of("import", "--index", dir.resolve("index").toString(), file.toString(), "--batch-size", "5",
                 "--audit-log", audit.toString(), "--no-progress");
 
-        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
         List<String> entries = Files.readAllLines(audit);
         assertThat(entries).hasSize(3);
         long written = 0;
@@ -155,18 +138,18 @@ class ImportCommandTest {
     void aFileWithNothingImportableExitsWithOneAndAMissingFileWithTwo() throws Exception {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, "not json\n{\"id\":\"x\"}\n");
-        Run none = run("import", "--index", dir.resolve("index").toString(), bad.toString(), "--no-progress");
-        assertThat(none.exit()).isEqualTo(1);
+        CommandRun none = CommandRun.of("import", "--index", dir.resolve("index").toString(), bad.toString(), "--no-progress");
+        assertThat(none.code()).isEqualTo(1);
         assertThat(none.out()).containsPattern("imported\\s+0").contains("line 1: malformed JSON", "line 2 (x): patientId: is missing");
 
         Path empty = dir.resolve("empty.jsonl");
         Files.writeString(empty, "\n\n");
-        Run nothing = run("import", "--index", dir.resolve("index").toString(), empty.toString());
-        assertThat(nothing.exit()).isEqualTo(1);
+        CommandRun nothing = CommandRun.of("import", "--index", dir.resolve("index").toString(), empty.toString());
+        assertThat(nothing.code()).isEqualTo(1);
         assertThat(nothing.out()).contains("the input holds no records");
 
-        Run missing = run("import", "--index", dir.resolve("index").toString(), dir.resolve("nope.jsonl").toString());
-        assertThat(missing.exit()).isEqualTo(2);
+        CommandRun missing = CommandRun.of("import", "--index", dir.resolve("index").toString(), dir.resolve("nope.jsonl").toString());
+        assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.jsonl does not exist");
     }
 
@@ -180,19 +163,19 @@ class ImportCommandTest {
         text.append(line(fixtures.lesion("ok_1", "PO", "PO_S1").build())).append('\n');
         Path file = dir.resolve("many.jsonl");
         Files.writeString(file, text);
-        Run run = run("import", "--index", dir.resolve("index").toString(), file.toString(), "--show-rejected", "5", "--no-progress");
-        assertThat(run.exit()).isZero();
+        CommandRun run = CommandRun.of("import", "--index", dir.resolve("index").toString(), file.toString(), "--show-rejected", "5", "--no-progress");
+        assertThat(run.code()).isZero();
         assertThat(run.out()).containsPattern("imported\\s+1").containsPattern("rejected\\s+31")
                 .contains("line 1 (x0): patientId: is missing", "... and 26 more (--rejected-out FILE lists them all)");
-        Run all = run("import", "--index", dir.resolve("index").toString(), file.toString(), "--show-rejected", "100", "--no-progress");
+        CommandRun all = CommandRun.of("import", "--index", dir.resolve("index").toString(), file.toString(), "--show-rejected", "100", "--no-progress");
         assertThat(all.out()).contains("line 31: line is 6000003 characters long, more than the limit of 4194304");
     }
 
     @Test
     void everyCommandOfThisAreaHasHelpWithExamples() {
         for (String command : List.of("serve", "import", "demo")) {
-            Run help = run(command, "--help");
-            assertThat(help.exit()).isZero();
+            CommandRun help = CommandRun.of(command, "--help");
+            assertThat(help.code()).isZero();
             assertThat(help.out()).as(command).contains("Usage: lesion-search " + command, "Examples:", "lesion-search " + command + " ");
         }
     }

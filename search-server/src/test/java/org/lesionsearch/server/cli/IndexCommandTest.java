@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +14,6 @@ import org.lesionsearch.core.index.lucene.LuceneIndexOptions;
 import org.lesionsearch.core.index.lucene.LuceneLesionIndex;
 import org.lesionsearch.core.lesion.Lesion;
 import org.lesionsearch.core.lesion.LesionId;
-import picocli.CommandLine;
 
 class IndexCommandTest {
 
@@ -38,25 +35,13 @@ class IndexCommandTest {
         return Path.of(configured != null ? configured : "../../shared").resolve("data/deeplesion").toAbsolutePath();
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cli = LesionSearchCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void indexesTheRealDeepLesionSampleThroughARealModelAndResumes() throws Exception {
         Path index = tmp.resolve("index");
         Path audit = tmp.resolve("audit.jsonl");
-        Run first = run("index", "--source", "deeplesion:" + deepLesion(), "--index", index.toString(), "--model", bundle.toString(),
+        CommandRun first = CommandRun.of("index", "--source", "deeplesion:" + deepLesion(), "--index", index.toString(), "--model", bundle.toString(),
                 "--audit-log", audit.toString());
-        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.code()).as(first.err()).isZero();
         assertThat(Files.readAllLines(audit)).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).contains("\"endpoint\":\"lesion-search index\"").doesNotContain("003663"))
                 .extracting(line -> new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("results").asInt())
@@ -73,9 +58,9 @@ class IndexCommandTest {
             assertThat(l.labelScores()).hasSize(171);
             assertThat(Files.exists(index.resolve(l.thumbnail()))).isTrue();
         }
-        Run again = run("index", "--source", "deeplesion:" + deepLesion(), "--index", index.toString(), "--model", bundle.toString(),
+        CommandRun again = CommandRun.of("index", "--source", "deeplesion:" + deepLesion(), "--index", index.toString(), "--model", bundle.toString(),
                 "--json");
-        assertThat(again.exit()).isZero();
+        assertThat(again.code()).isZero();
         JsonNode summary = new ObjectMapper().readTree(again.out());
         assertThat(summary.get("alreadyIndexed").asLong()).isEqualTo(24);
         assertThat(summary.get("indexed").asLong()).isZero();
@@ -87,8 +72,8 @@ class IndexCommandTest {
     @Test
     void withoutModelWeightsItFailsSayingSo() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("no-model"));
-        Run r = run("index", "--source", "deeplesion:" + deepLesion(), "--index", tmp.resolve("i").toString(), "--model", empty.toString());
-        assertThat(r.exit()).isEqualTo(2);
+        CommandRun r = CommandRun.of("index", "--source", "deeplesion:" + deepLesion(), "--index", tmp.resolve("i").toString(), "--model", empty.toString());
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("index: cannot load the model: no model weights are installed at");
     }
 
@@ -98,31 +83,31 @@ class IndexCommandTest {
         Files.createDirectories(root.resolve("Images_png"));
         Files.writeString(root.resolve("DL_info.csv"),
                 String.join(",", org.lesionsearch.indexer.deeplesion.DeepLesionCsvReader.COLUMNS) + "\n");
-        Run r = run("index", "--source", "deeplesion:" + root, "--index", tmp.resolve("i").toString(), "--model", bundle.toString(),
+        CommandRun r = CommandRun.of("index", "--source", "deeplesion:" + root, "--index", tmp.resolve("i").toString(), "--model", bundle.toString(),
                 "--no-progress");
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("nothing to index: the source holds no measured lesions");
     }
 
     @Test
     void badSourcesAndUnusableIndexesAreRefused() throws Exception {
-        Run kind = run("index", "--source", "pacs:/x", "--index", tmp.resolve("i").toString(), "--model", bundle.toString());
-        assertThat(kind.exit()).isEqualTo(2);
+        CommandRun kind = CommandRun.of("index", "--source", "pacs:/x", "--index", tmp.resolve("i").toString(), "--model", bundle.toString());
+        assertThat(kind.code()).isEqualTo(2);
         assertThat(kind.err()).contains("unknown source 'pacs:/x' (expected deeplesion:DIR, dicom:DIR or dicomweb:URL)");
-        Run missing = run("index", "--source", "dicom:" + tmp.resolve("nowhere"), "--index", tmp.resolve("i").toString(),
+        CommandRun missing = CommandRun.of("index", "--source", "dicom:" + tmp.resolve("nowhere"), "--index", tmp.resolve("i").toString(),
                 "--model", bundle.toString());
-        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no such DICOM folder");
         Path notAnIndex = Files.createDirectories(tmp.resolve("junk"));
         Files.writeString(notAnIndex.resolve("notes.txt"), "not an index");
-        Run junk = run("index", "--source", "deeplesion:" + deepLesion(), "--index", notAnIndex.toString(), "--model", bundle.toString());
-        assertThat(junk.exit()).isEqualTo(2);
+        CommandRun junk = CommandRun.of("index", "--source", "deeplesion:" + deepLesion(), "--index", notAnIndex.toString(), "--model", bundle.toString());
+        assertThat(junk.code()).isEqualTo(2);
         assertThat(junk.err()).contains("index: the index cannot be used:").contains(notAnIndex.toString());
     }
 
     @Test
     void helpShowsExamples() {
-        Run r = run("index", "--help");
+        CommandRun r = CommandRun.of("index", "--help");
         assertThat(r.out()).contains("Examples:").contains("--source deeplesion:");
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import org.lesionsearch.core.index.SearchHit;
 import org.lesionsearch.core.index.SearchRequest;
 import org.lesionsearch.core.index.lucene.LuceneIndexOptions;
 import org.lesionsearch.core.index.lucene.LuceneLesionIndex;
-import picocli.CommandLine;
 
 /**
  * The {@code index} command under faults, as real processes over the real DeepLesion sample (24
@@ -75,8 +72,8 @@ class IngestFaultTest {
         long survived = assertIntact(index);
         assertThat(survived).as("every committed lesion survives the kill").isGreaterThanOrEqualTo(committed);
 
-        Run again = run(indexArgs(index, "--json"));
-        assertThat(again.exit()).as(again.err()).isZero();
+        CommandRun again = CommandRun.of(indexArgs(index, "--json"));
+        assertThat(again.code()).as(again.err()).isZero();
         JsonNode summary = new ObjectMapper().readTree(again.out());
         assertThat(summary.get("alreadyIndexed").asLong()).isEqualTo(survived);
         assertThat(summary.get("indexed").asLong()).isEqualTo(SAMPLE_LESIONS - survived);
@@ -117,7 +114,7 @@ class IngestFaultTest {
     @Test
     void aCorruptedIndexFileIsFoundAtStartWithTheRecoveryToFollow() throws Exception {
         Path index = tmp.resolve("corrupt");
-        assertThat(run(indexArgs(index)).exit()).isZero();
+        assertThat(CommandRun.of(indexArgs(index)).code()).isZero();
         Path victim;
         try (Stream<Path> files = Files.list(index)) {
             victim = files.filter(f -> f.getFileName().toString().matches(".*\\.(cfs|vec|dvd)$")).findFirst().orElseThrow();
@@ -126,12 +123,12 @@ class IngestFaultTest {
         bytes[bytes.length / 2] ^= 0x5A;
         Files.write(victim, bytes);
 
-        Run served = run("serve", "--index", index.toString(), "--port", "0");
-        assertThat(served.exit()).isEqualTo(1);
+        CommandRun served = CommandRun.of("serve", "--index", index.toString(), "--port", "0");
+        assertThat(served.code()).isEqualTo(1);
         assertThat(served.err()).contains(index.toAbsolutePath().toString()).contains("corrupted")
                 .contains("re-index from the sources").doesNotContain("\tat ");
-        Run indexed = run(indexArgs(index));
-        assertThat(indexed.exit()).isEqualTo(2);
+        CommandRun indexed = CommandRun.of(indexArgs(index));
+        assertThat(indexed.code()).isEqualTo(2);
         assertThat(indexed.err()).contains("corrupted");
 
         // the documented recovery: delete the directory and index the sources again
@@ -140,15 +137,15 @@ class IngestFaultTest {
                 Files.delete(p);
             }
         }
-        assertThat(run(indexArgs(index)).exit()).isZero();
+        assertThat(CommandRun.of(indexArgs(index)).code()).isZero();
         assertThat(assertIntact(index)).isEqualTo(SAMPLE_LESIONS);
     }
 
     /** After a full disk: the index opens and verifies; with space again the same command finishes the job. */
     private void assertFullDiskRecovers(Path index) throws Exception {
         long kept = assertIntact(index);
-        Run again = run(indexArgs(index, "--json"));
-        assertThat(again.exit()).as(again.err()).isZero();
+        CommandRun again = CommandRun.of(indexArgs(index, "--json"));
+        assertThat(again.code()).as(again.err()).isZero();
         assertThat(new ObjectMapper().readTree(again.out()).get("alreadyIndexed").asLong()).isEqualTo(kept);
         assertThat(assertIntact(index)).isEqualTo(SAMPLE_LESIONS);
     }
@@ -203,18 +200,6 @@ class IngestFaultTest {
             command = shell;
         }
         return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cli = LesionSearchCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 
     private static int exec(String... command) throws InterruptedException {

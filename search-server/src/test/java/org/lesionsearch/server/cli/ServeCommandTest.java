@@ -2,8 +2,6 @@ package org.lesionsearch.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,7 +10,6 @@ import org.lesionsearch.core.index.Filter;
 import org.lesionsearch.core.index.lucene.LuceneIndexOptions;
 import org.lesionsearch.core.index.lucene.LuceneLesionIndex;
 import org.lesionsearch.server.api.ApiHarness;
-import picocli.CommandLine;
 
 /** {@code serve} refuses clearly what it cannot do, without a stack trace and without leaving the index locked. */
 class ServeCommandTest {
@@ -21,13 +18,8 @@ class ServeCommandTest {
     Path dir;
 
     private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LesionSearchCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new String[] {Integer.toString(exit), out.toString(), err.toString()};
+        CommandRun r = CommandRun.of(args);
+        return new String[] {Integer.toString(r.code()), r.out(), r.err()};
     }
 
     @Test

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code synth} writes a cohort and its summary; {@code contact-sheet} draws it. */
 class SynthCommandTest {
@@ -19,22 +16,10 @@ class SynthCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cli = LesionSearchCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void writesACohortThenItsContactSheet() throws Exception {
         Path cohort = tmp.resolve("cohort");
-        Run synth = run("synth", "--patients", "1", "--seed", "3", "--out", cohort.toString(), "--neighbours", "1", "--json");
+        CommandRun synth = CommandRun.of("synth", "--patients", "1", "--seed", "3", "--out", cohort.toString(), "--neighbours", "1", "--json");
         assertThat(synth.code()).as(synth.err()).isZero();
         JsonNode summary = new ObjectMapper().readTree(synth.out());
         assertThat(summary.get("patients").asInt()).isEqualTo(1);
@@ -45,7 +30,7 @@ class SynthCommandTest {
         assertThat(Files.readString(cohort.resolve("SYNTHETIC_DATA.txt"))).contains("NOT CLINICAL DATA");
 
         Path sheet = tmp.resolve("sheet.png");
-        Run draw = run("contact-sheet", "--data", cohort.toString(), "--out", sheet.toString(), "--columns", "2", "--tile", "64");
+        CommandRun draw = CommandRun.of("contact-sheet", "--data", cohort.toString(), "--out", sheet.toString(), "--columns", "2", "--tile", "64");
         assertThat(draw.code()).as(draw.err()).isZero();
         assertThat(draw.out()).contains("wrote");
         assertThat(ImageIO.read(sheet.toFile()).getWidth()).isEqualTo(128);
@@ -54,24 +39,24 @@ class SynthCommandTest {
     @Test
     void refusesANonEmptyFolderAndBadCounts() throws Exception {
         Files.writeString(tmp.resolve("something.txt"), "x");
-        Run busy = run("synth", "--patients", "1", "--out", tmp.toString(), "--no-progress");
+        CommandRun busy = CommandRun.of("synth", "--patients", "1", "--out", tmp.toString(), "--no-progress");
         assertThat(busy.code()).isEqualTo(1);
         assertThat(busy.err()).contains("not empty");
-        Run none = run("synth", "--patients", "0", "--out", tmp.resolve("new").toString());
+        CommandRun none = CommandRun.of("synth", "--patients", "0", "--out", tmp.resolve("new").toString());
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("patients must be between 1 and");
     }
 
     @Test
     void contactSheetNamesAMissingFolder() {
-        Run r = run("contact-sheet", "--data", tmp.resolve("absent").toString(), "--out", tmp.resolve("x.png").toString());
+        CommandRun r = CommandRun.of("contact-sheet", "--data", tmp.resolve("absent").toString(), "--out", tmp.resolve("x.png").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("absent").contains("no such folder");
     }
 
     @Test
     void helpShowsExamples() {
-        assertThat(run("synth", "--help").out()).contains("Examples:").contains("lesion-search synth --patients 100");
-        assertThat(run("contact-sheet", "--help").out()).contains("Examples:").contains("--crop-mm");
+        assertThat(CommandRun.of("synth", "--help").out()).contains("Examples:").contains("lesion-search synth --patients 100");
+        assertThat(CommandRun.of("contact-sheet", "--help").out()).contains("Examples:").contains("--crop-mm");
     }
 }

@@ -2,8 +2,6 @@ package org.lesionsearch.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,7 +13,6 @@ import org.lesionsearch.core.index.lucene.LuceneLesionIndex;
 import org.lesionsearch.server.auth.Role;
 import org.lesionsearch.server.auth.TokenFile;
 import org.lesionsearch.server.auth.TokenVerifier;
-import picocli.CommandLine;
 
 /** {@code token create|list|revoke}, and {@code serve} refusing what access control forbids. */
 class TokenCommandTest {
@@ -24,13 +21,8 @@ class TokenCommandTest {
     Path dir;
 
     private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LesionSearchCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new String[] {Integer.toString(exit), out.toString(), err.toString()};
+        CommandRun r = CommandRun.of(args);
+        return new String[] {Integer.toString(r.code()), r.out(), r.err()};
     }
 
     @Test
