@@ -92,7 +92,7 @@ final class KnnPlanner {
      */
     int graphCandidates(int wanted, int matches, int vectors) {
         double fraction = vectors == 0 ? 1 : Math.min(1, matches / (double) vectors);
-        long scaled = fraction == 0 ? Integer.MAX_VALUE : (long) Math.ceil(minCandidates / Math.sqrt(fraction));
+        long scaled = (long) Math.ceil(minCandidates / Math.sqrt(fraction));
         return (int) Math.min(Integer.MAX_VALUE, Math.max(scaled, (long) Math.ceil(wanted * oversampling)));
     }
 
